@@ -1,0 +1,113 @@
+package dev.camelveeam.veeamem;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+
+import dev.camelveeam.veeamem.internal.ApiRoot;
+import dev.camelveeam.veeamem.internal.EmConnection;
+import dev.camelveeam.veeamem.internal.EmHttpClient;
+import dev.camelveeam.veeamem.internal.TaskPoller;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+
+/**
+ * The {@code veeam-em} component. It owns what its endpoints share: one connection (HTTP pool and logon session) per
+ * EM server and user, and the scheduler that polls EM tasks.
+ */
+@Component("veeam-em")
+public class VeeamEmComponent extends HealthCheckComponent {
+
+    @Metadata
+    private VeeamEmConfiguration configuration = new VeeamEmConfiguration();
+    @Metadata(label = "advanced", defaultValue = "4",
+              description = "The number of threads that poll EM tasks. Polls are short; waiting between them holds no"
+                            + " thread. The rest of a route continues on the thread of the poll that saw its task"
+                            + " finish.")
+    private int pollerPoolSize = 4;
+
+    private final Map<ConnectionKey, EmConnection> connections = new ConcurrentHashMap<>();
+    private ScheduledExecutorService pollScheduler;
+    private TaskPoller taskPoller;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        VeeamEmOperation operation = VeeamEmOperation.fromName(remaining, "the endpoint URI");
+        VeeamEmEndpoint endpoint = new VeeamEmEndpoint(uri, this, operation, configuration.copy());
+        setProperties(endpoint, parameters);
+        validate(endpoint.getConfiguration());
+        return endpoint;
+    }
+
+    private static void validate(VeeamEmConfiguration config) {
+        ApiRoot.parse(config.getBaseUrl());
+        if (config.getUsername() == null || config.getUsername().isBlank()) {
+            throw new IllegalArgumentException("The option username is required: the EM account to log on with");
+        }
+        if (config.getPassword() == null || config.getPassword().isEmpty()) {
+            throw new IllegalArgumentException("The option password is required: the password of the EM account");
+        }
+    }
+
+    /** The shared connection to the EM server and user of the given configuration. */
+    EmConnection connectionFor(VeeamEmConfiguration config) {
+        ApiRoot root = ApiRoot.parse(config.getBaseUrl());
+        return connections.computeIfAbsent(new ConnectionKey(root, config.getUsername(), config.getPassword()),
+                key -> new EmConnection(new EmHttpClient(root), key.username(), key.password()));
+    }
+
+    TaskPoller getTaskPoller() {
+        return taskPoller;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        pollScheduler = getCamelContext().getExecutorServiceManager()
+                .newScheduledThreadPool(this, "VeeamEmTaskPoller", pollerPoolSize);
+        taskPoller = new TaskPoller(pollScheduler);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (taskPoller != null) {
+            taskPoller.abortAll("the veeam-em component is stopping");
+        }
+        if (pollScheduler != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(pollScheduler);
+            pollScheduler = null;
+        }
+        connections.values().forEach(EmConnection::close);
+        connections.clear();
+        super.doStop();
+    }
+
+    public VeeamEmConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /**
+     * The options every endpoint of this component starts from.
+     */
+    public void setConfiguration(VeeamEmConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public int getPollerPoolSize() {
+        return pollerPoolSize;
+    }
+
+    public void setPollerPoolSize(int pollerPoolSize) {
+        this.pollerPoolSize = pollerPoolSize;
+    }
+
+    private record ConnectionKey(ApiRoot root, String username, String password) {
+
+        @Override
+        public String toString() {
+            return "ConnectionKey[" + root + ", " + username + "]";
+        }
+    }
+}

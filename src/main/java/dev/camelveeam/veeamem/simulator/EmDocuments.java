@@ -1,0 +1,153 @@
+package dev.camelveeam.veeamem.simulator;
+
+import java.util.List;
+
+/**
+ * The shape of every EM resource the simulator serves, as {@link EmElement} trees: element order follows the XSD
+ * sequences, hrefs are absolute.
+ */
+final class EmDocuments {
+
+    static final List<String> SUPPORTED_VERSIONS = List.of("v1_5", "v1_6", "v1_7");
+
+    private final String api;
+
+    /** @param api the absolute API root without trailing slash, e.g. {@code http://127.0.0.1:9399/api} */
+    EmDocuments(String api) {
+        this.api = api;
+    }
+
+    EmElement enterpriseManager() {
+        EmElement versions = EmElement.of("SupportedVersions").jsonWrappedArray("SupportedVersions");
+        for (String version : SUPPORTED_VERSIONS) {
+            versions.child(EmElement.of("SupportedVersion")
+                    .child(links(link("Create", api + "/sessionMngr/?v=" + version, "LogonSession", null)))
+                    .attr("Name", version));
+        }
+        return EmElement.of("EnterpriseManager")
+                .child(links(
+                        link("Down", api + "/logonSessions", "LogonSessionList", null),
+                        link("Create", api + "/sessionMngr/?v=latest", "LogonSession", null)))
+                .child(versions)
+                .attr("Href", api + "/")
+                .attr("Type", "EnterpriseManager");
+    }
+
+    EmElement logonSession(SimSession session) {
+        String href = api + "/logonSessions/" + session.sessionId();
+        return EmElement.of("LogonSession")
+                .child(links(
+                        link("Up", api + "/", "EnterpriseManager", null),
+                        link("Down", api + "/jobs", "JobReferenceList", null),
+                        link("Down", api + "/tasks", "TaskList", null),
+                        link("Down", api + "/logonSessions", "LogonSessionList", null),
+                        link("Delete", href, null, null)))
+                .child(EmElement.leaf("UserName", session.userName()))
+                .child(EmElement.leaf("SessionId", session.sessionId()))
+                .attr("Href", href)
+                .attr("Type", "LogonSession");
+    }
+
+    EmElement logonSessions(List<SimSession> sessions) {
+        return EmElement.of("LogonSessions").jsonWrappedArray("LogonSessions")
+                .children(sessions.stream().map(this::logonSession).toList());
+    }
+
+    EmElement task(SimTask task) {
+        String href = api + "/tasks/" + task.id();
+        SimTask.Status status = task.status();
+        return EmElement.of("Task")
+                .child(links(link("Delete", href, "Task", null)))
+                .child(EmElement.leaf("TaskId", task.id()))
+                .child(EmElement.leaf("State", status.state().name()))
+                .child(EmElement.leaf("Operation", task.operation()))
+                .child(status.result() == null ? EmElement.absent("Result") : result(status.result()))
+                .attr("Href", href)
+                .attr("Type", "Task");
+    }
+
+    EmElement tasks(List<SimTask> tasks) {
+        return EmElement.of("Tasks").jsonWrappedArray("Tasks").children(tasks.stream().map(this::task).toList());
+    }
+
+    EmElement objectInJob(SimJob job, SimInclude include) {
+        String href = api + "/jobs/" + job.getId() + "/includes/" + include.getId();
+        return EmElement.of("ObjectInJob")
+                .child(links(
+                        link("Delete", href, null, null),
+                        link("Up", api + "/jobs/" + job.getId() + "?format=Entity", "Job", job.getName())))
+                .child(EmElement.leaf("ObjectInJobId", include.getId()))
+                .child(EmElement.leaf("HierarchyObjRef", include.getHierarchyObjRef()))
+                .child(EmElement.leaf("Name", include.getName()))
+                .child(EmElement.leaf("DisplayName", include.getName()))
+                .child(guestProcessingOptions())
+                .attr("Href", href)
+                .attr("Type", "ObjectInJob");
+    }
+
+    EmElement objectsInJob(SimJob job) {
+        return EmElement.of("ObjectsInJob").jsonWrappedArray("ObjectInJobs")
+                .children(job.getIncludes().stream().map(include -> objectInJob(job, include)).toList());
+    }
+
+    EmElement error(int statusCode, String message) {
+        return EmElement.of("Error")
+                .child(EmElement.absent("FirstChanceExceptionMessage"))
+                .child(EmElement.absent("StackTrace"))
+                .attr("Message", message)
+                .attr("StatusCode", statusCode)
+                .attr("Status", statusName(statusCode))
+                .jsonKeysSorted();
+    }
+
+    /** The reason phrase without spaces, as .NET's {@code HttpStatusCode} names it. */
+    private static String statusName(int statusCode) {
+        return switch (statusCode) {
+            case 400 -> "BadRequest";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "NotFound";
+            case 405 -> "MethodNotAllowed";
+            case 500 -> "InternalServerError";
+            case 501 -> "NotImplemented";
+            case 503 -> "ServiceUnavailable";
+            default -> throw new IllegalArgumentException("No error status name for " + statusCode);
+        };
+    }
+
+    private static EmElement result(SimTask.Result result) {
+        return EmElement.of("Result")
+                .child(EmElement.leaf("Message", result.message()))
+                .attr("Success", result.success())
+                .attr("CredentialsNeeded", false, false)
+                .attr("ConfirmationNeeded", false, false);
+    }
+
+    /** A new include's options: guest processing off, every other (optional) member absent. */
+    private static EmElement guestProcessingOptions() {
+        return EmElement.of("GuestProcessingOptions")
+                .child(EmElement.absent("AppAwareProcessingMode"))
+                .child(EmElement.absent("FileSystemIndexingMode"))
+                .child(EmElement.absent("IncludedIndexingFolders"))
+                .child(EmElement.absent("ExcludedIndexingFolders"))
+                .child(EmElement.absent("CredentialsId"))
+                .child(EmElement.of("VssSnapshotOptions")
+                        .child(EmElement.leaf("VssSnapshotMode", "Disabled"))
+                        .child(EmElement.leaf("IsCopyOnly", false)))
+                .child(EmElement.absent("WindowsGuestFSIndexingOptions"))
+                .child(EmElement.absent("LinuxGuestFSIndexingOptions"))
+                .child(EmElement.absent("SqlBackupOptions"))
+                .child(EmElement.absent("WindowsCredentialsId"))
+                .child(EmElement.absent("LinuxCredentialsId"))
+                .child(EmElement.absent("FSFileExcludeOptions"))
+                .child(EmElement.absent("OracleBackupOptions"));
+    }
+
+    private static EmElement links(EmElement... links) {
+        return EmElement.of("Links").jsonArray().children(List.of(links));
+    }
+
+    private static EmElement link(String rel, String href, String type, String name) {
+        return EmElement.of("Link").attr("Rel", rel).attr("Href", href).attr("Name", name).attr("Type", type);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.camelveeam.veeamem.simulator;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Format-neutral EM document node: one XML element with ordered attributes, ordered children or a typed text value.
+ * Each resource is described once as an {@code EmElement} tree and rendered to XML or JSON by generic rules.
+ * <p>
+ * An <em>absent</em> node (or an attribute with a {@code null} value) stands for an optional member that EM does not
+ * send: XML omits it, EM 12 JSON writes it as an explicit {@code null}.
+ */
+final class EmElement {
+
+    /** How a node maps to JSON. */
+    enum JsonShape {
+        /** children and attributes become keys of an object (a text-only node becomes a scalar) */
+        OBJECT,
+        /** the node becomes a bare array of its children ({@code "Links":[…]}) */
+        ARRAY,
+        /** the node becomes an object whose single key {@link #jsonListKey()} holds the array of children */
+        WRAPPED_ARRAY
+    }
+
+    record Attribute(String name, Object value, Object xmlDefault) {
+        /** .NET's XmlSerializer leaves out attributes that equal their declared default; JSON keeps them. */
+        boolean writtenToXml() {
+            return value != null && !value.equals(xmlDefault);
+        }
+    }
+
+    private final String name;
+    private final Object text;
+    private final boolean absent;
+    private final List<Attribute> attributes = new ArrayList<>();
+    private final List<EmElement> children = new ArrayList<>();
+    private JsonShape jsonShape = JsonShape.OBJECT;
+    private String jsonListKey;
+    private boolean jsonKeysSorted;
+
+    private EmElement(String name, Object text, boolean absent) {
+        this.name = Objects.requireNonNull(name);
+        this.text = text;
+        this.absent = absent;
+    }
+
+    static EmElement of(String name) {
+        return new EmElement(name, null, false);
+    }
+
+    /** A leaf with a String, Boolean or Integer value; a {@code null} value makes it absent. */
+    static EmElement leaf(String name, Object value) {
+        return new EmElement(name, value, value == null);
+    }
+
+    static EmElement absent(String name) {
+        return new EmElement(name, null, true);
+    }
+
+    EmElement attr(String attributeName, Object value) {
+        return attr(attributeName, value, null);
+    }
+
+    EmElement attr(String attributeName, Object value, Object xmlDefault) {
+        attributes.add(new Attribute(attributeName, value, xmlDefault));
+        return this;
+    }
+
+    EmElement child(EmElement child) {
+        children.add(child);
+        return this;
+    }
+
+    EmElement children(Collection<EmElement> more) {
+        children.addAll(more);
+        return this;
+    }
+
+    EmElement jsonArray() {
+        jsonShape = JsonShape.ARRAY;
+        return this;
+    }
+
+    EmElement jsonWrappedArray(String key) {
+        jsonShape = JsonShape.WRAPPED_ARRAY;
+        jsonListKey = key;
+        return this;
+    }
+
+    /** EM serialises some documents (Error) with keys in ordinal order instead of children-then-attributes. */
+    EmElement jsonKeysSorted() {
+        jsonKeysSorted = true;
+        return this;
+    }
+
+    String name() {
+        return name;
+    }
+
+    Object text() {
+        return text;
+    }
+
+    boolean isAbsent() {
+        return absent;
+    }
+
+    List<Attribute> attributes() {
+        return attributes;
+    }
+
+    List<EmElement> children() {
+        return children;
+    }
+
+    JsonShape jsonShape() {
+        return jsonShape;
+    }
+
+    String jsonListKey() {
+        return jsonListKey;
+    }
+
+    boolean isJsonKeysSorted() {
+        return jsonKeysSorted;
+    }
+}

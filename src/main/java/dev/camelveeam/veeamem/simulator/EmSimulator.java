@@ -1,0 +1,276 @@
+package dev.camelveeam.veeamem.simulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * An in-process HTTP server that answers like Veeam Backup Enterprise Manager's REST API ({@code /api}), for tests.
+ * <p>
+ * Configure with the {@code with*} methods, then {@link #start()}; point the client at {@link #getBaseUrl()}. Every
+ * setting except the port may also be changed while running. Thread-safe. See {@code docs/simulator.md}.
+ */
+public final class EmSimulator implements AutoCloseable {
+
+    /** Key casing of JSON answers. */
+    public enum JsonCasing {
+        /** EM 12: PascalCase keys as the XML names ({@code TaskId}, {@code UID}). */
+        EM12 {
+            @Override
+            String key(String name) {
+                return name;
+            }
+        },
+        /** EM 13: .NET camelCase ({@code taskId}, {@code uid}, {@code creationTimeUTC}, {@code href}). */
+        EM13 {
+            @Override
+            String key(String name) {
+                return camelCase(name);
+            }
+        };
+
+        abstract String key(String name);
+
+        /** {@code System.Text.Json}'s rule: lower-case the leading upper-case run, except the capital that starts the next word. */
+        private static String camelCase(String name) {
+            char[] chars = name.toCharArray();
+            for (int i = 0; i < chars.length && Character.isUpperCase(chars[i]); i++) {
+                if (i > 0 && i + 1 < chars.length && !Character.isUpperCase(chars[i + 1])) {
+                    break;
+                }
+                chars[i] = Character.toLowerCase(chars[i]);
+            }
+            return new String(chars);
+        }
+    }
+
+    /** The user accepted when no {@link #withUser(String, String)} was given. */
+    public static final String DEFAULT_USERNAME = "veeam";
+    public static final String DEFAULT_PASSWORD = "veeam";
+
+    public static final String SEED_ORACLE_JOB_ID = "d1b85018-2769-45be-89bc-03f66b60e6cb";
+    public static final String SEED_ORACLE01_INCLUDE_ID = "27a1d57f-7c15-43c6-9162-d05aff1c9bb9";
+    public static final String SEED_ORACLE02_INCLUDE_ID = "83071dc0-44f2-49b6-b431-1cb79ed66639";
+    public static final String SEED_EXCHANGE_JOB_ID = "455c0799-8242-4f4b-9c62-b87b7d3ab0c3";
+    public static final String SEED_EXCH01_INCLUDE_ID = "8242bd6d-1aaf-41d7-9a11-e51fad56318f";
+
+    private static final String SEED_HIERARCHY_ROOT = "urn:VMware:Vm:93fe5565-0ae7-4574-abb5-0f4ea8c5e9bd.";
+    private static final int HTTP_THREADS = 8;
+    private static final int ACCEPT_BACKLOG = 512;
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
+    private final SimConfig config = new SimConfig();
+    private final Map<String, SimJob> jobs = new ConcurrentHashMap<>();
+    private final SessionStore sessions = new SessionStore(config);
+    private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
+    private HttpServer server;
+    private ExecutorService httpExecutor;
+    private ScheduledExecutorService scheduler;
+    private boolean closed;
+
+    /** Accepted credentials; may be called several times. Without any, {@link #DEFAULT_USERNAME}/{@link #DEFAULT_PASSWORD} are. */
+    public EmSimulator withUser(String user, String password) {
+        config.addUser(Objects.requireNonNull(user, "user"), Objects.requireNonNull(password, "password"));
+        return this;
+    }
+
+    /** A session expires after this long without a request (default 15 minutes). */
+    public EmSimulator withSessionIdleTimeout(Duration timeout) {
+        config.sessionIdleTimeout = requireNotNegative(timeout, "timeout");
+        return this;
+    }
+
+    /** How long a new task stays {@code Running} (default 500 ms). */
+    public EmSimulator withTaskRunTime(Duration runTime) {
+        config.taskRunTime = requireNotNegative(runTime, "runTime");
+        return this;
+    }
+
+    /** How long a task then stays {@code OperationFinished} before {@code Finished} (default 100 ms; zero skips the state). */
+    public EmSimulator withTaskCollectTime(Duration collectTime) {
+        config.taskCollectTime = requireNotNegative(collectTime, "collectTime");
+        return this;
+    }
+
+    /** JSON key casing (default {@link JsonCasing#EM12}). */
+    public EmSimulator withJsonCasing(JsonCasing casing) {
+        config.jsonCasing = Objects.requireNonNull(casing, "casing");
+        return this;
+    }
+
+    /** Whether JSON bodies start with a UTF-8 byte order mark (default false). */
+    public EmSimulator withJsonByteOrderMark(boolean byteOrderMark) {
+        config.jsonByteOrderMark = byteOrderMark;
+        return this;
+    }
+
+    /** The port to bind on 127.0.0.1 (default 0: an ephemeral port). Only before {@link #start()}. */
+    public synchronized EmSimulator withPort(int port) {
+        if (server != null) {
+            throw new IllegalStateException("The port cannot change once the simulator is started");
+        }
+        config.port = port;
+        return this;
+    }
+
+    /** Whether {@link #start()} adds the demo jobs (default true); see the {@code SEED_*} constants. */
+    public EmSimulator withSeedData(boolean seedData) {
+        config.seedData = seedData;
+        return this;
+    }
+
+    /** Binds 127.0.0.1 and starts serving; seeds the demo jobs if enabled. */
+    public synchronized EmSimulator start() {
+        if (server != null) {
+            throw new IllegalStateException("A simulator can be started only once");
+        }
+        if (config.seedData) {
+            seed();
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), ACCEPT_BACKLOG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot bind the EM simulator to port " + config.port, e);
+        }
+        httpExecutor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads(n -> "em-simulator-" + n));
+        scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads(n -> "em-simulator-scheduler"));
+        EmDocuments documents = new EmDocuments("http://127.0.0.1:" + server.getAddress().getPort() + "/api");
+        Router router = new Router();
+        new EntryPointResource(documents).addRoutes(router);
+        new LogonSessionResource(sessions, config, documents).addRoutes(router);
+        new JobIncludeResource(jobs, new TaskRunner(scheduler, config), documents).addRoutes(router);
+        new TaskResource(documents).addRoutes(router);
+        server.createContext("/", new EmHttpHandler(router, sessions, documents, new ResponseEncoder(config), requests));
+        server.setExecutor(httpExecutor);
+        server.start();
+        return this;
+    }
+
+    /** {@code http://127.0.0.1:<port>/api}, without trailing slash. */
+    public String getBaseUrl() {
+        return "http://127.0.0.1:" + getPort() + "/api";
+    }
+
+    public synchronized int getPort() {
+        if (server == null) {
+            throw new IllegalStateException("The simulator is not started");
+        }
+        return server.getAddress().getPort();
+    }
+
+    /** Stops the server at once (open exchanges are cut) and returns once its threads have ended. */
+    @Override
+    public synchronized void close() {
+        if (server == null || closed) {
+            return;
+        }
+        closed = true;
+        server.stop(0);
+        httpExecutor.shutdownNow();
+        scheduler.shutdownNow();
+        try {
+            httpExecutor.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Adds a job.
+     *
+     * @param  jobId                    the job GUID (bare, as in {@code /api/jobs/<guid>})
+     * @throws IllegalArgumentException if the id is not a GUID or the job exists
+     */
+    public SimJob addJob(String jobId, String name) {
+        SimJob job = new SimJob(jobId, name);
+        if (jobs.putIfAbsent(job.getId(), job) != null) {
+            throw new IllegalArgumentException("Job " + job.getId() + " already exists");
+        }
+        return job;
+    }
+
+    /** The job with this GUID (any letter case), if present. */
+    public Optional<SimJob> getJob(String jobId) {
+        return Ids.guid(jobId).map(jobs::get);
+    }
+
+    public void removeAllJobs() {
+        jobs.clear();
+    }
+
+    /** Every request received so far, failed ones included, in arrival order. */
+    public List<RecordedRequest> getRequests() {
+        return List.copyOf(requests);
+    }
+
+    /** The requests with this method whose raw path matches {@code pathRegex} entirely. */
+    public List<RecordedRequest> getRequests(String method, String pathRegex) {
+        Pattern path = Pattern.compile(pathRegex);
+        return getRequests().stream()
+                .filter(r -> r.method().equalsIgnoreCase(method) && path.matcher(r.path()).matches())
+                .toList();
+    }
+
+    public void clearRequests() {
+        requests.clear();
+    }
+
+    /** Successful logons so far. */
+    public int getLogonCount() {
+        return sessions.logonCount();
+    }
+
+    /** Sessions neither expired nor logged off. */
+    public int getActiveSessionCount() {
+        return sessions.activeCount();
+    }
+
+    /** Expires every current session now: their tokens answer 401 from the next request on. */
+    public void expireAllSessions() {
+        sessions.expireAll();
+    }
+
+    private void seed() {
+        addJob(SEED_ORACLE_JOB_ID, "Oracle Backup")
+                .addInclude(SEED_ORACLE01_INCLUDE_ID, SEED_HIERARCHY_ROOT + "vm-48911", "oracle01")
+                .addInclude(SEED_ORACLE02_INCLUDE_ID, SEED_HIERARCHY_ROOT + "vm-48912", "oracle02");
+        addJob(SEED_EXCHANGE_JOB_ID, "Exchange Backup")
+                .addInclude(SEED_EXCH01_INCLUDE_ID, SEED_HIERARCHY_ROOT + "vm-7870", "exch01");
+    }
+
+    private static Duration requireNotNegative(Duration duration, String what) {
+        if (Objects.requireNonNull(duration, what).isNegative()) {
+            throw new IllegalArgumentException(what + " must not be negative: " + duration);
+        }
+        return duration;
+    }
+
+    private static ThreadFactory daemonThreads(IntFunction<String> names) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, names.apply(count.incrementAndGet()));
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

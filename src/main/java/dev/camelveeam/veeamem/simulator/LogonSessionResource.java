@@ -1,0 +1,80 @@
+package dev.camelveeam.veeamem.simulator;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/** Logon ({@code POST /api/sessionMngr/}), the logon session list, one session, and logoff. */
+final class LogonSessionResource {
+
+    private static final Map<String, String> BASIC_CHALLENGE = Map.of("WWW-Authenticate", "Basic Realm=RestSvc");
+
+    private final SessionStore sessions;
+    private final SimConfig config;
+    private final EmDocuments documents;
+
+    LogonSessionResource(SessionStore sessions, SimConfig config, EmDocuments documents) {
+        this.sessions = sessions;
+        this.config = config;
+        this.documents = documents;
+    }
+
+    void addRoutes(Router router) {
+        router.add("POST", "/api/sessionMngr", Router.Access.PUBLIC, this::logon)
+                .add("GET", "/api/logonSessions", Router.Access.SESSION, this::list)
+                .add("GET", "/api/logonSessions/([^/]+)", Router.Access.SESSION, this::get)
+                .add("DELETE", "/api/logonSessions/([^/]+)", Router.Access.SESSION, this::logoff);
+    }
+
+    private EmResponse logon(EmRequest request) {
+        String version = request.query().get("v");
+        if (version != null && !version.equals("latest") && !EmDocuments.SUPPORTED_VERSIONS.contains(version)) {
+            throw new EmError(400, "API version [" + version + "] is not supported. Supported versions: "
+                    + String.join(", ", EmDocuments.SUPPORTED_VERSIONS) + ".");
+        }
+        String[] credentials = basicCredentials(request.headers().getFirst("Authorization"));
+        if (credentials == null || !config.acceptsCredentials(credentials[0], credentials[1])) {
+            throw new EmError(401, "Logon failed: user name or password is incorrect.", BASIC_CHALLENGE);
+        }
+        SimSession session = sessions.logon(credentials[0]);
+        return EmResponse.of(201, documents.logonSession(session))
+                .withHeader(EmHttpHandler.SESSION_HEADER, session.token())
+                .withHeader("Set-Cookie", EmHttpHandler.SESSION_HEADER + "=" + session.token() + "; Path=/api;");
+    }
+
+    private EmResponse list(EmRequest request) {
+        return EmResponse.of(200, documents.logonSessions(sessions.liveSessionsOf(request.session().userName())));
+    }
+
+    private EmResponse get(EmRequest request) {
+        return EmResponse.of(200, documents.logonSession(visibleSession(request)));
+    }
+
+    private EmResponse logoff(EmRequest request) {
+        sessions.logoff(visibleSession(request));
+        return EmResponse.noContent();
+    }
+
+    /** A caller sees its own user's live sessions only. */
+    private SimSession visibleSession(EmRequest request) {
+        String sessionId = Ids.guid(request.pathParam(0))
+                .orElseThrow(() -> new EmError(400, "Invalid logon session id [" + request.pathParam(0) + "]: expected a GUID."));
+        return sessions.findById(sessionId)
+                .filter(session -> session.userName().equals(request.session().userName()))
+                .orElseThrow(() -> new EmError(404, "Logon session [" + sessionId + "] was not found."));
+    }
+
+    /** {@code [user, password]} from an {@code Authorization: Basic} header, or {@code null} if there is none. */
+    private static String[] basicCredentials(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : new String[] { decoded.substring(0, colon), decoded.substring(colon + 1) };
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+    }
+}

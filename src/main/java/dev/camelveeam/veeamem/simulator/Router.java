@@ -1,0 +1,55 @@
+package dev.camelveeam.veeamem.simulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+/** Maps method + normalised path to a resource handler; answers 404 for unknown paths and 405 for unknown methods. */
+final class Router {
+
+    @FunctionalInterface
+    interface Handler {
+        EmResponse handle(EmRequest request);
+    }
+
+    enum Access {
+        PUBLIC, SESSION
+    }
+
+    record Route(String method, Pattern path, Access access, Handler handler) {
+    }
+
+    record Match(Route route, List<String> pathParams) {
+    }
+
+    private final List<Route> routes = new ArrayList<>();
+
+    /** @param pathRegex matched against the whole normalised path; capture groups become path parameters */
+    Router add(String method, String pathRegex, Access access, Handler handler) {
+        routes.add(new Route(method, Pattern.compile(pathRegex), access, handler));
+        return this;
+    }
+
+    Match resolve(String method, String path) {
+        TreeSet<String> allowed = new TreeSet<>();
+        for (Route route : routes) {
+            Matcher matcher = route.path().matcher(path);
+            if (!matcher.matches()) {
+                continue;
+            }
+            if (route.method().equals(method)) {
+                return new Match(route, IntStream.rangeClosed(1, matcher.groupCount()).mapToObj(matcher::group).toList());
+            }
+            allowed.add(route.method());
+        }
+        if (allowed.isEmpty()) {
+            throw new EmError(404, "Resource [" + path + "] was not found.");
+        }
+        throw new EmError(405, "Method [" + method + "] is not allowed on [" + path + "].",
+                Map.of("Allow", String.join(", ", allowed)));
+    }
+}

@@ -1,0 +1,94 @@
+package dev.camelveeam.veeamem;
+
+import dev.camelveeam.veeamem.simulator.EmSimulator;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_ORACLE01_INCLUDE_ID;
+import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_ORACLE_JOB_ID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Bad input fails before any request, with a message that names the option or header at fault.
+ */
+class BadInputTest extends VeeamEmTestSupport {
+
+    private static EmSimulator sim;
+
+    @BeforeAll
+    static void startSimulator() {
+        sim = newSimulator().start();
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        sim.close();
+    }
+
+    @BeforeEach
+    void reseed() {
+        reseed(sim);
+    }
+
+    @Override
+    protected EmSimulator simulator() {
+        return sim;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "missing baseUrl        | veeam-em:removeInclude?username=u&password=p                     | option baseUrl is required",
+            "unreadable baseUrl     | veeam-em:removeInclude?baseUrl=http://em host/api&username=u&password=p | baseUrl is not a valid URL",
+            "baseUrl not http       | veeam-em:removeInclude?baseUrl=ftp://em:9398/api&username=u&password=p | baseUrl must be an http or https URL",
+            "baseUrl without host   | veeam-em:removeInclude?baseUrl=https:///api&username=u&password=p | baseUrl must be an http or https URL",
+            "missing username       | veeam-em:removeInclude?baseUrl=https://em:9398/api&password=p    | option username is required",
+            "missing password       | veeam-em:removeInclude?baseUrl=https://em:9398/api&username=u    | option password is required",
+            "unknown operation      | veeam-em:removeEverything?baseUrl=https://em:9398/api&username=u&password=p | Unknown veeam-em operation 'removeEverything'" })
+    void badEndpointConfigurationIsRefusedWhenTheEndpointIsCreated(String label, String uri, String expected) {
+        Exception failure = assertThrows(Exception.class, () -> context.getEndpoint(uri));
+
+        assertTrue(messages(failure).contains(expected), label + ": " + messages(failure));
+        assertTrue(sim.getRequests().isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "no job id              | &includeId=" + SEED_ORACLE01_INCLUDE_ID + " | No job id given: set the header CamelVeeamEmJobId or the option jobId",
+            "no include id          | &jobId=" + SEED_ORACLE_JOB_ID + "           | No include id given: set the header CamelVeeamEmIncludeId or the option includeId",
+            "job id 'null'          | &jobId=null&includeId=" + SEED_ORACLE01_INCLUDE_ID + " | The jobId 'null' (header CamelVeeamEmJobId or option jobId) is not valid",
+            "include id not a GUID  | &jobId=" + SEED_ORACLE_JOB_ID + "&includeId=vm-48911 | The includeId 'vm-48911' (header CamelVeeamEmIncludeId or option includeId) is not valid" })
+    void badOperationParametersFailTheExchangeBeforeAnyRequest(String label, String parameters, String expected) {
+        Exchange result = removeInclude(uri("removeInclude") + parameters);
+
+        IllegalArgumentException failure = assertInstanceOf(IllegalArgumentException.class, result.getException());
+        assertTrue(failure.getMessage().contains(expected), label + ": " + failure.getMessage());
+        assertTrue(sim.getRequests().isEmpty(), "nothing was sent, not even a logon");
+    }
+
+    @Test
+    void unknownOperationInTheHeaderFailsTheExchangeBeforeAnyRequest() {
+        Exchange result = template.request(uri("removeInclude") + "&jobId=" + SEED_ORACLE_JOB_ID,
+                exchange -> exchange.getMessage().setHeader(VeeamEmConstants.OPERATION, "dropJob"));
+
+        IllegalArgumentException failure = assertInstanceOf(IllegalArgumentException.class, result.getException());
+        assertTrue(failure.getMessage().contains("'dropJob' in the header CamelVeeamEmOperation"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("removeInclude"), "lists the supported operations");
+        assertEquals(0, sim.getRequests().size());
+    }
+
+    private static String messages(Throwable failure) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.camelveeam.veeamem;
+
+import java.time.Duration;
+
+import dev.camelveeam.veeamem.simulator.EmSimulator;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_ORACLE01_INCLUDE_ID;
+import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_ORACLE_JOB_ID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A task that outlives taskTimeout ends the exchange with an exception that names it and its last state.
+ */
+class TaskTimeoutTest extends VeeamEmTestSupport {
+
+    private static EmSimulator sim;
+
+    @BeforeAll
+    static void startSimulator() {
+        sim = newSimulator().withTaskRunTime(Duration.ofHours(1)).start();
+        reseed(sim);
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        sim.close();
+    }
+
+    @Override
+    protected EmSimulator simulator() {
+        return sim;
+    }
+
+    @Test
+    void aTaskStillRunningAtTheTimeoutFailsTheExchange() {
+        Exchange result = removeInclude(uri("removeInclude") + "&taskTimeout=300&jobId=" + SEED_ORACLE_JOB_ID
+                                        + "&includeId=" + SEED_ORACLE01_INCLUDE_ID);
+
+        VeeamEmTaskTimeoutException timeout = assertInstanceOf(VeeamEmTaskTimeoutException.class, result.getException());
+        assertEquals("task-1", timeout.getLastSeen().getTaskId());
+        assertEquals("Running", timeout.getLastSeen().getState());
+        assertTrue(timeout.getMessage().contains("task-1") && timeout.getMessage().contains("Running"),
+                timeout.getMessage());
+        assertTrue(sim.getRequests("GET", "/api/tasks/task-1").size() >= 2, "polled until the deadline");
+        assertEquals(2, sim.getJob(SEED_ORACLE_JOB_ID).orElseThrow().getIncludes().size(),
+                "nothing happened yet on EM");
+    }
+}

@@ -1,0 +1,101 @@
+package dev.camelveeam.veeamem.simulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.locks.LockSupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** A plain java.net.http client for the simulator tests (no Camel involved). */
+final class SimTestClient {
+
+    static final Duration TASK_WAIT = Duration.ofSeconds(5);
+    private static final long POLL_PAUSE_NANOS = Duration.ofMillis(10).toNanos();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final EmSimulator sim;
+
+    SimTestClient(EmSimulator sim) {
+        this.sim = sim;
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code path} is relative to the base URL, e.g. {@code "/tasks"}. */
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(sim.getBaseUrl() + path)).timeout(Duration.ofSeconds(10));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> bodyHandler) {
+        try {
+            return http.send(request.build(), bodyHandler);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> logon(String user, String password) {
+        return send(request("/sessionMngr/?v=latest").header("Authorization", basic(user, password))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** Logs on as {@code veeam}/{@code veeam} and returns the session token. */
+    String logon() {
+        HttpResponse<String> response = logon("veeam", "veeam");
+        assertEquals(201, response.statusCode(), response.body());
+        return response.headers().firstValue("X-RestSvcSessionId").orElseThrow();
+    }
+
+    HttpResponse<String> get(String path, String token) {
+        return send(request(path).header("X-RestSvcSessionId", token));
+    }
+
+    HttpResponse<String> get(String path, String token, String accept) {
+        return send(request(path).header("X-RestSvcSessionId", token).header("Accept", accept));
+    }
+
+    HttpResponse<String> delete(String path, String token) {
+        return send(request(path).header("X-RestSvcSessionId", token).DELETE());
+    }
+
+    /** Polls {@code GET /tasks/{taskId}} (XML) until the task shows {@code <State>state</State>}; returns that body. */
+    String awaitTaskState(String token, String taskId, String state) {
+        long deadline = System.nanoTime() + TASK_WAIT.toNanos();
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = get("/tasks/" + taskId, token);
+            assertEquals(200, response.statusCode(), response.body());
+            body = response.body();
+            if (body.contains("<State>" + state + "</State>")) {
+                return body;
+            }
+            LockSupport.parkNanos(POLL_PAUSE_NANOS);
+        }
+        return fail("Task " + taskId + " did not reach " + state + " within " + TASK_WAIT + "; last answer: " + body);
+    }
+
+    /** Lets at least {@code duration} pass (for idle timeouts, where polling the simulator would reset the clock). */
+    static void pass(Duration duration) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        for (long left = duration.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
+    }
+}
