@@ -32,9 +32,23 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "backupsessionid":
+        case "backupSessionId": getOrCreateConfiguration(target).setBackupSessionId(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "clonefoldername":
+        case "cloneFolderName": getOrCreateConfiguration(target).setCloneFolderName(property(camelContext, java.lang.String.class, value)); return true;
+        case "clonejobname":
+        case "cloneJobName": getOrCreateConfiguration(target).setCloneJobName(property(camelContext, java.lang.String.class, value)); return true;
+        case "clonerepositoryuid":
+        case "cloneRepositoryUid": getOrCreateConfiguration(target).setCloneRepositoryUid(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, dev.camelveeam.veeamem.VeeamEmConfiguration.class, value)); return true;
+        case "createdafter":
+        case "createdAfter": getOrCreateConfiguration(target).setCreatedAfter(property(camelContext, java.lang.String.class, value)); return true;
+        case "createdbefore":
+        case "createdBefore": getOrCreateConfiguration(target).setCreatedBefore(property(camelContext, java.lang.String.class, value)); return true;
         case "failontaskerror":
         case "failOnTaskError": getOrCreateConfiguration(target).setFailOnTaskError(property(camelContext, boolean.class, value)); return true;
         case "format": getOrCreateConfiguration(target).setFormat(property(camelContext, dev.camelveeam.veeamem.VeeamEmFormat.class, value)); return true;
@@ -42,12 +56,27 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "hierarchyobjref":
+        case "hierarchyObjRef": getOrCreateConfiguration(target).setHierarchyObjRef(property(camelContext, java.lang.String.class, value)); return true;
+        case "hierarchyrootid":
+        case "hierarchyRootId": getOrCreateConfiguration(target).setHierarchyRootId(property(camelContext, java.lang.String.class, value)); return true;
         case "includeid":
         case "includeId": getOrCreateConfiguration(target).setIncludeId(property(camelContext, java.lang.String.class, value)); return true;
+        case "initiallookback":
+        case "initialLookback": getOrCreateConfiguration(target).setInitialLookback(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "jobid":
         case "jobId": getOrCreateConfiguration(target).setJobId(property(camelContext, java.lang.String.class, value)); return true;
+        case "jobname":
+        case "jobName": getOrCreateConfiguration(target).setJobName(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lookback": getOrCreateConfiguration(target).setLookback(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "objectname":
+        case "objectName": getOrCreateConfiguration(target).setObjectName(property(camelContext, java.lang.String.class, value)); return true;
+        case "objecttype":
+        case "objectType": getOrCreateConfiguration(target).setObjectType(property(camelContext, java.lang.String.class, value)); return true;
+        case "pagesize":
+        case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinitialdelay":
         case "pollInitialDelay": getOrCreateConfiguration(target).setPollInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -55,6 +84,12 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollMaxDelay": getOrCreateConfiguration(target).setPollMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollerpoolsize":
         case "pollerPoolSize": target.setPollerPoolSize(property(camelContext, int.class, value)); return true;
+        case "sessionresult":
+        case "sessionResult": getOrCreateConfiguration(target).setSessionResult(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "taskid":
+        case "taskId": getOrCreateConfiguration(target).setTaskId(property(camelContext, java.lang.String.class, value)); return true;
         case "tasktimeout":
         case "taskTimeout": getOrCreateConfiguration(target).setTaskTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
@@ -67,9 +102,23 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "backupsessionid":
+        case "backupSessionId": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
+        case "clonefoldername":
+        case "cloneFolderName": return java.lang.String.class;
+        case "clonejobname":
+        case "cloneJobName": return java.lang.String.class;
+        case "clonerepositoryuid":
+        case "cloneRepositoryUid": return java.lang.String.class;
         case "configuration": return dev.camelveeam.veeamem.VeeamEmConfiguration.class;
+        case "createdafter":
+        case "createdAfter": return java.lang.String.class;
+        case "createdbefore":
+        case "createdBefore": return java.lang.String.class;
         case "failontaskerror":
         case "failOnTaskError": return boolean.class;
         case "format": return dev.camelveeam.veeamem.VeeamEmFormat.class;
@@ -77,12 +126,27 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "hierarchyobjref":
+        case "hierarchyObjRef": return java.lang.String.class;
+        case "hierarchyrootid":
+        case "hierarchyRootId": return java.lang.String.class;
         case "includeid":
         case "includeId": return java.lang.String.class;
+        case "initiallookback":
+        case "initialLookback": return long.class;
         case "jobid":
         case "jobId": return java.lang.String.class;
+        case "jobname":
+        case "jobName": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lookback": return long.class;
+        case "objectname":
+        case "objectName": return java.lang.String.class;
+        case "objecttype":
+        case "objectType": return java.lang.String.class;
+        case "pagesize":
+        case "pageSize": return int.class;
         case "password": return java.lang.String.class;
         case "pollinitialdelay":
         case "pollInitialDelay": return long.class;
@@ -90,6 +154,12 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollMaxDelay": return long.class;
         case "pollerpoolsize":
         case "pollerPoolSize": return int.class;
+        case "sessionresult":
+        case "sessionResult": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "taskid":
+        case "taskId": return java.lang.String.class;
         case "tasktimeout":
         case "taskTimeout": return long.class;
         case "username": return java.lang.String.class;
@@ -103,9 +173,23 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "backupsessionid":
+        case "backupSessionId": return getOrCreateConfiguration(target).getBackupSessionId();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "clonefoldername":
+        case "cloneFolderName": return getOrCreateConfiguration(target).getCloneFolderName();
+        case "clonejobname":
+        case "cloneJobName": return getOrCreateConfiguration(target).getCloneJobName();
+        case "clonerepositoryuid":
+        case "cloneRepositoryUid": return getOrCreateConfiguration(target).getCloneRepositoryUid();
         case "configuration": return target.getConfiguration();
+        case "createdafter":
+        case "createdAfter": return getOrCreateConfiguration(target).getCreatedAfter();
+        case "createdbefore":
+        case "createdBefore": return getOrCreateConfiguration(target).getCreatedBefore();
         case "failontaskerror":
         case "failOnTaskError": return getOrCreateConfiguration(target).isFailOnTaskError();
         case "format": return getOrCreateConfiguration(target).getFormat();
@@ -113,12 +197,27 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "hierarchyobjref":
+        case "hierarchyObjRef": return getOrCreateConfiguration(target).getHierarchyObjRef();
+        case "hierarchyrootid":
+        case "hierarchyRootId": return getOrCreateConfiguration(target).getHierarchyRootId();
         case "includeid":
         case "includeId": return getOrCreateConfiguration(target).getIncludeId();
+        case "initiallookback":
+        case "initialLookback": return getOrCreateConfiguration(target).getInitialLookback();
         case "jobid":
         case "jobId": return getOrCreateConfiguration(target).getJobId();
+        case "jobname":
+        case "jobName": return getOrCreateConfiguration(target).getJobName();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lookback": return getOrCreateConfiguration(target).getLookback();
+        case "objectname":
+        case "objectName": return getOrCreateConfiguration(target).getObjectName();
+        case "objecttype":
+        case "objectType": return getOrCreateConfiguration(target).getObjectType();
+        case "pagesize":
+        case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "pollinitialdelay":
         case "pollInitialDelay": return getOrCreateConfiguration(target).getPollInitialDelay();
@@ -126,9 +225,24 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollMaxDelay": return getOrCreateConfiguration(target).getPollMaxDelay();
         case "pollerpoolsize":
         case "pollerPoolSize": return target.getPollerPoolSize();
+        case "sessionresult":
+        case "sessionResult": return getOrCreateConfiguration(target).getSessionResult();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
+        case "taskid":
+        case "taskId": return getOrCreateConfiguration(target).getTaskId();
         case "tasktimeout":
         case "taskTimeout": return getOrCreateConfiguration(target).getTaskTimeout();
         case "username": return getOrCreateConfiguration(target).getUsername();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -23,24 +23,92 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         VeeamEmEndpoint target = (VeeamEmEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
+        case "backupsessionid":
+        case "backupSessionId": target.getConfiguration().setBackupSessionId(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "clonefoldername":
+        case "cloneFolderName": target.getConfiguration().setCloneFolderName(property(camelContext, java.lang.String.class, value)); return true;
+        case "clonejobname":
+        case "cloneJobName": target.getConfiguration().setCloneJobName(property(camelContext, java.lang.String.class, value)); return true;
+        case "clonerepositoryuid":
+        case "cloneRepositoryUid": target.getConfiguration().setCloneRepositoryUid(property(camelContext, java.lang.String.class, value)); return true;
+        case "createdafter":
+        case "createdAfter": target.getConfiguration().setCreatedAfter(property(camelContext, java.lang.String.class, value)); return true;
+        case "createdbefore":
+        case "createdBefore": target.getConfiguration().setCreatedBefore(property(camelContext, java.lang.String.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "failontaskerror":
         case "failOnTaskError": target.getConfiguration().setFailOnTaskError(property(camelContext, boolean.class, value)); return true;
         case "format": target.getConfiguration().setFormat(property(camelContext, dev.camelveeam.veeamem.VeeamEmFormat.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "hierarchyobjref":
+        case "hierarchyObjRef": target.getConfiguration().setHierarchyObjRef(property(camelContext, java.lang.String.class, value)); return true;
+        case "hierarchyrootid":
+        case "hierarchyRootId": target.getConfiguration().setHierarchyRootId(property(camelContext, java.lang.String.class, value)); return true;
         case "includeid":
         case "includeId": target.getConfiguration().setIncludeId(property(camelContext, java.lang.String.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "initiallookback":
+        case "initialLookback": target.getConfiguration().setInitialLookback(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "jobid":
         case "jobId": target.getConfiguration().setJobId(property(camelContext, java.lang.String.class, value)); return true;
+        case "jobname":
+        case "jobName": target.getConfiguration().setJobName(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lookback": target.getConfiguration().setLookback(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "objectname":
+        case "objectName": target.getConfiguration().setObjectName(property(camelContext, java.lang.String.class, value)); return true;
+        case "objecttype":
+        case "objectType": target.getConfiguration().setObjectType(property(camelContext, java.lang.String.class, value)); return true;
+        case "pagesize":
+        case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinitialdelay":
         case "pollInitialDelay": target.getConfiguration().setPollInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollmaxdelay":
         case "pollMaxDelay": target.getConfiguration().setPollMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "sessionresult":
+        case "sessionResult": target.getConfiguration().setSessionResult(property(camelContext, java.lang.String.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "taskid":
+        case "taskId": target.getConfiguration().setTaskId(property(camelContext, java.lang.String.class, value)); return true;
         case "tasktimeout":
         case "taskTimeout": target.getConfiguration().setTaskTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -49,24 +117,92 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
+        case "backupsessionid":
+        case "backupSessionId": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
+        case "clonefoldername":
+        case "cloneFolderName": return java.lang.String.class;
+        case "clonejobname":
+        case "cloneJobName": return java.lang.String.class;
+        case "clonerepositoryuid":
+        case "cloneRepositoryUid": return java.lang.String.class;
+        case "createdafter":
+        case "createdAfter": return java.lang.String.class;
+        case "createdbefore":
+        case "createdBefore": return java.lang.String.class;
+        case "delay": return long.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "failontaskerror":
         case "failOnTaskError": return boolean.class;
         case "format": return dev.camelveeam.veeamem.VeeamEmFormat.class;
+        case "greedy": return boolean.class;
+        case "hierarchyobjref":
+        case "hierarchyObjRef": return java.lang.String.class;
+        case "hierarchyrootid":
+        case "hierarchyRootId": return java.lang.String.class;
         case "includeid":
         case "includeId": return java.lang.String.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
+        case "initiallookback":
+        case "initialLookback": return long.class;
         case "jobid":
         case "jobId": return java.lang.String.class;
+        case "jobname":
+        case "jobName": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lookback": return long.class;
+        case "objectname":
+        case "objectName": return java.lang.String.class;
+        case "objecttype":
+        case "objectType": return java.lang.String.class;
+        case "pagesize":
+        case "pageSize": return int.class;
         case "password": return java.lang.String.class;
         case "pollinitialdelay":
         case "pollInitialDelay": return long.class;
         case "pollmaxdelay":
         case "pollMaxDelay": return long.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "sessionresult":
+        case "sessionResult": return java.lang.String.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "taskid":
+        case "taskId": return java.lang.String.class;
         case "tasktimeout":
         case "taskTimeout": return long.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
         default: return null;
         }
@@ -76,25 +212,104 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         VeeamEmEndpoint target = (VeeamEmEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
+        case "backupsessionid":
+        case "backupSessionId": return target.getConfiguration().getBackupSessionId();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "clonefoldername":
+        case "cloneFolderName": return target.getConfiguration().getCloneFolderName();
+        case "clonejobname":
+        case "cloneJobName": return target.getConfiguration().getCloneJobName();
+        case "clonerepositoryuid":
+        case "cloneRepositoryUid": return target.getConfiguration().getCloneRepositoryUid();
+        case "createdafter":
+        case "createdAfter": return target.getConfiguration().getCreatedAfter();
+        case "createdbefore":
+        case "createdBefore": return target.getConfiguration().getCreatedBefore();
+        case "delay": return target.getDelay();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "failontaskerror":
         case "failOnTaskError": return target.getConfiguration().isFailOnTaskError();
         case "format": return target.getConfiguration().getFormat();
+        case "greedy": return target.isGreedy();
+        case "hierarchyobjref":
+        case "hierarchyObjRef": return target.getConfiguration().getHierarchyObjRef();
+        case "hierarchyrootid":
+        case "hierarchyRootId": return target.getConfiguration().getHierarchyRootId();
         case "includeid":
         case "includeId": return target.getConfiguration().getIncludeId();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
+        case "initiallookback":
+        case "initialLookback": return target.getConfiguration().getInitialLookback();
         case "jobid":
         case "jobId": return target.getConfiguration().getJobId();
+        case "jobname":
+        case "jobName": return target.getConfiguration().getJobName();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lookback": return target.getConfiguration().getLookback();
+        case "objectname":
+        case "objectName": return target.getConfiguration().getObjectName();
+        case "objecttype":
+        case "objectType": return target.getConfiguration().getObjectType();
+        case "pagesize":
+        case "pageSize": return target.getConfiguration().getPageSize();
         case "password": return target.getConfiguration().getPassword();
         case "pollinitialdelay":
         case "pollInitialDelay": return target.getConfiguration().getPollInitialDelay();
         case "pollmaxdelay":
         case "pollMaxDelay": return target.getConfiguration().getPollMaxDelay();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "sessionresult":
+        case "sessionResult": return target.getConfiguration().getSessionResult();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
+        case "staterepository":
+        case "stateRepository": return target.getConfiguration().getStateRepository();
+        case "taskid":
+        case "taskId": return target.getConfiguration().getTaskId();
         case "tasktimeout":
         case "taskTimeout": return target.getConfiguration().getTaskTimeout();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "username": return target.getConfiguration().getUsername();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

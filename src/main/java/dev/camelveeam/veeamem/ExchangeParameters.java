@@ -2,6 +2,8 @@ package dev.camelveeam.veeamem;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 import org.apache.camel.Message;
@@ -12,8 +14,9 @@ import org.apache.camel.Message;
  */
 final class ExchangeParameters {
 
-    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final String JOB_URN_PREFIX = "urn:veeam:Job:";
+    private static final Pattern GUID
+            = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9_.-]+");
 
     private final Message message;
     private final VeeamEmConfiguration configuration;
@@ -34,36 +37,148 @@ final class ExchangeParameters {
         return VeeamEmOperation.fromName(header.toString(), "the header " + VeeamEmConstants.OPERATION);
     }
 
-    /** The job id as a path segment: a GUID, also when given as urn:veeam:Job:GUID. */
-    String jobIdSegment() {
-        String jobId = required(VeeamEmConstants.JOB_ID, configuration.getJobId(), "jobId", "job id");
-        String guid = jobId.regionMatches(true, 0, JOB_URN_PREFIX, 0, JOB_URN_PREFIX.length())
-                ? jobId.substring(JOB_URN_PREFIX.length()) : jobId;
-        return guid(guid, jobId, VeeamEmConstants.JOB_ID, "jobId", "a GUID or urn:veeam:Job:<GUID>");
+    /** The job as given: a GUID, a {@code urn:veeam:Job:} URN or a name. */
+    JobReference job() {
+        return JobReference.parse(required(VeeamEmConstants.JOB_ID, configuration.getJobId(), "jobId", "job"));
     }
 
-    /** The id of an object in a job (ObjectInJobId) as a path segment. */
     String includeIdSegment() {
-        String includeId = required(VeeamEmConstants.INCLUDE_ID, configuration.getIncludeId(), "includeId",
-                "include id");
-        return guid(includeId, includeId, VeeamEmConstants.INCLUDE_ID, "includeId", "a GUID (the ObjectInJobId)");
+        return guid(VeeamEmConstants.INCLUDE_ID, configuration.getIncludeId(), "includeId", null,
+                "a GUID (the ObjectInJobId)");
+    }
+
+    String backupSessionIdSegment() {
+        return guid(VeeamEmConstants.BACKUP_SESSION_ID, configuration.getBackupSessionId(), "backupSessionId",
+                "urn:veeam:BackupJobSession:", "a GUID or urn:veeam:BackupJobSession:GUID");
+    }
+
+    /** The hierarchy root as EM's lookup wants it: {@code urn:veeam:HierarchyRoot:<guid>}. */
+    String hierarchyRootUid() {
+        return "urn:veeam:HierarchyRoot:" + guid(VeeamEmConstants.HIERARCHY_ROOT_ID, configuration.getHierarchyRootId(),
+                "hierarchyRootId", "urn:veeam:HierarchyRoot:", "a GUID or urn:veeam:HierarchyRoot:GUID");
+    }
+
+    boolean hasHierarchyObjRef() {
+        return optional(VeeamEmConstants.HIERARCHY_OBJ_REF, configuration.getHierarchyObjRef()) != null;
+    }
+
+    String hierarchyObjRef() {
+        return required(VeeamEmConstants.HIERARCHY_OBJ_REF, configuration.getHierarchyObjRef(), "hierarchyObjRef",
+                "hierarchy object reference");
+    }
+
+    String objectName() {
+        return required(VeeamEmConstants.OBJECT_NAME, configuration.getObjectName(), "objectName", "object name");
+    }
+
+    String objectType() {
+        return required(VeeamEmConstants.OBJECT_TYPE, configuration.getObjectType(), "objectType", "object type");
+    }
+
+    String taskIdSegment() {
+        String taskId = required(VeeamEmConstants.TASK_ID, configuration.getTaskId(), "taskId", "task id");
+        if (!TASK_ID.matcher(taskId).matches()) {
+            throw invalid("taskId", VeeamEmConstants.TASK_ID, taskId, "an EM task id such as task-1");
+        }
+        return taskId;
+    }
+
+    String cloneJobName() {
+        String name = required(VeeamEmConstants.CLONE_JOB_NAME, configuration.getCloneJobName(), "cloneJobName",
+                "name for the new job");
+        if (name.length() > 50) {
+            throw invalid("cloneJobName", VeeamEmConstants.CLONE_JOB_NAME, name, "50 characters at most");
+        }
+        return name;
+    }
+
+    String cloneFolderName() {
+        return required(VeeamEmConstants.CLONE_FOLDER_NAME, configuration.getCloneFolderName(), "cloneFolderName",
+                "folder for the new job");
+    }
+
+    String cloneRepositoryUid() {
+        return required(VeeamEmConstants.CLONE_REPOSITORY_UID, configuration.getCloneRepositoryUid(),
+                "cloneRepositoryUid", "repository for the new job");
+    }
+
+    String jobName() {
+        return optional(VeeamEmConstants.JOB_NAME, configuration.getJobName());
+    }
+
+    String sessionResult() {
+        return optional(VeeamEmConstants.SESSION_RESULT, configuration.getSessionResult());
+    }
+
+    Instant createdAfter() {
+        return instant(VeeamEmConstants.CREATED_AFTER, configuration.getCreatedAfter(), "createdAfter");
+    }
+
+    Instant createdBefore() {
+        return instant(VeeamEmConstants.CREATED_BEFORE, configuration.getCreatedBefore(), "createdBefore");
+    }
+
+    private Instant instant(String header, String option, String optionName) {
+        String value = optional(header, option);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw invalid(optionName, header, value, "an ISO-8601 instant such as 2026-11-28T00:00:00Z");
+        }
+    }
+
+    private String guid(String header, String option, String optionName, String urnPrefix, String expected) {
+        String given = required(header, option, optionName, optionName.replace("Id", " id"));
+        String guid = urnPrefix != null && given.regionMatches(true, 0, urnPrefix, 0, urnPrefix.length())
+                ? given.substring(urnPrefix.length()) : given;
+        if (!GUID.matcher(guid).matches()) {
+            throw invalid(optionName, header, given, expected);
+        }
+        return URLEncoder.encode(guid, StandardCharsets.UTF_8);
+    }
+
+    private String optional(String header, String option) {
+        String value = message.getHeader(header, option, String.class);
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private String required(String header, String option, String optionName, String what) {
-        String value = message.getHeader(header, option, String.class);
-        if (value == null || value.isBlank()) {
+        String value = optional(header, option);
+        if (value == null) {
             throw new IllegalArgumentException(
                     "No " + what + " given: set the header " + header + " or the option " + optionName);
         }
-        return value.trim();
+        return value;
     }
 
-    private static String guid(String candidate, String given, String header, String optionName, String expected) {
-        if (!GUID.matcher(candidate).matches()) {
-            throw new IllegalArgumentException(
-                    "The " + optionName + " '" + given + "' (header " + header + " or option " + optionName
-                                               + ") is not valid: expected " + expected);
+    private static IllegalArgumentException invalid(String optionName, String header, String given, String expected) {
+        return new IllegalArgumentException(
+                "The " + optionName + " '" + given + "' (header " + header + " or option " + optionName
+                                            + ") is not valid: expected " + expected);
+    }
+
+    /** A job named by id or by name; a name is resolved against EM's job list. */
+    record JobReference(String guid, String name) {
+
+        private static final String URN_PREFIX = "urn:veeam:Job:";
+
+        static JobReference parse(String given) {
+            String candidate = given.regionMatches(true, 0, URN_PREFIX, 0, URN_PREFIX.length())
+                    ? given.substring(URN_PREFIX.length()) : given;
+            if (GUID.matcher(candidate).matches()) {
+                return new JobReference(candidate, null);
+            }
+            if (candidate != given) {
+                throw invalid("jobId", VeeamEmConstants.JOB_ID, given, "urn:veeam:Job: followed by a GUID");
+            }
+            return new JobReference(null, given);
         }
-        return URLEncoder.encode(candidate, StandardCharsets.UTF_8);
+
+        boolean isName() {
+            return guid == null;
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.camelveeam.veeamem;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -27,6 +28,40 @@ public class VeeamEmConfiguration implements Cloneable {
     private String jobId;
     @UriParam(label = "producer")
     private String includeId;
+    @UriParam(label = "producer")
+    private String hierarchyObjRef;
+    @UriParam(label = "producer")
+    private String hierarchyRootId;
+    @UriParam(label = "producer")
+    private String objectName;
+    @UriParam(label = "producer", defaultValue = "Vm")
+    private String objectType = "Vm";
+    @UriParam(label = "producer")
+    private String taskId;
+    @UriParam(label = "producer")
+    private String backupSessionId;
+    @UriParam(label = "producer")
+    private String cloneJobName;
+    @UriParam(label = "producer")
+    private String cloneFolderName;
+    @UriParam(label = "producer")
+    private String cloneRepositoryUid;
+    @UriParam(label = "common")
+    private String jobName;
+    @UriParam(label = "common", enums = "Success,Warning,Failed")
+    private String sessionResult;
+    @UriParam(label = "producer")
+    private String createdAfter;
+    @UriParam(label = "producer")
+    private String createdBefore;
+    @UriParam(label = "common", defaultValue = "100")
+    private int pageSize = 100;
+    @UriParam(label = "consumer", defaultValue = "3600000", javaType = "java.time.Duration")
+    private long lookback = 3_600_000;
+    @UriParam(label = "consumer", defaultValue = "0", javaType = "java.time.Duration")
+    private long initialLookback;
+    @UriParam(label = "consumer")
+    private StateRepository<String, String> stateRepository;
     @UriParam(label = "producer", defaultValue = "200", javaType = "java.time.Duration")
     private long pollInitialDelay = 200;
     @UriParam(label = "producer", defaultValue = "5000", javaType = "java.time.Duration")
@@ -101,6 +136,208 @@ public class VeeamEmConfiguration implements Cloneable {
      */
     public void setIncludeId(String includeId) {
         this.includeId = includeId;
+    }
+
+    public String getHierarchyObjRef() {
+        return hierarchyObjRef;
+    }
+
+    /**
+     * addInclude: the hierarchy object to add, for example urn:VMware:Vm:HIERARCHYROOTID.vm-7870; given together with
+     * objectName. The header CamelVeeamEmHierarchyObjRef overrides it.
+     */
+    public void setHierarchyObjRef(String hierarchyObjRef) {
+        this.hierarchyObjRef = hierarchyObjRef;
+    }
+
+    public String getHierarchyRootId() {
+        return hierarchyRootId;
+    }
+
+    /**
+     * lookup and addInclude by name: the hierarchy root (vCenter, Hyper-V host or SCVMM, vCloud Director) to look
+     * in, as a GUID or urn:veeam:HierarchyRoot:GUID. The header CamelVeeamEmHierarchyRootId overrides it.
+     */
+    public void setHierarchyRootId(String hierarchyRootId) {
+        this.hierarchyRootId = hierarchyRootId;
+    }
+
+    public String getObjectName() {
+        return objectName;
+    }
+
+    /**
+     * lookup and addInclude: the name of the VM (or other object) to find or add. The header CamelVeeamEmObjectName
+     * overrides it.
+     */
+    public void setObjectName(String objectName) {
+        this.objectName = objectName;
+    }
+
+    public String getObjectType() {
+        return objectType;
+    }
+
+    /**
+     * lookup and addInclude by name: the type of hierarchy object to look for, for example Vm, Host, Folder, Tag.
+     * The header CamelVeeamEmObjectType overrides it.
+     */
+    public void setObjectType(String objectType) {
+        this.objectType = objectType;
+    }
+
+    public String getTaskId() {
+        return taskId;
+    }
+
+    /**
+     * getTask and cancelTask: the id of the task, for example task-1. The header CamelVeeamEmTaskId overrides it.
+     */
+    public void setTaskId(String taskId) {
+        this.taskId = taskId;
+    }
+
+    public String getBackupSessionId() {
+        return backupSessionId;
+    }
+
+    /**
+     * getBackupSession: the id of the backup session, as a GUID or urn:veeam:BackupJobSession:GUID. The header
+     * CamelVeeamEmBackupSessionId overrides it.
+     */
+    public void setBackupSessionId(String backupSessionId) {
+        this.backupSessionId = backupSessionId;
+    }
+
+    public String getCloneJobName() {
+        return cloneJobName;
+    }
+
+    /**
+     * cloneJob: the name of the new job (50 characters at most). The header CamelVeeamEmCloneJobName overrides it.
+     */
+    public void setCloneJobName(String cloneJobName) {
+        this.cloneJobName = cloneJobName;
+    }
+
+    public String getCloneFolderName() {
+        return cloneFolderName;
+    }
+
+    /**
+     * cloneJob: the folder of the new job's backup files in the repository. The header CamelVeeamEmCloneFolderName
+     * overrides it.
+     */
+    public void setCloneFolderName(String cloneFolderName) {
+        this.cloneFolderName = cloneFolderName;
+    }
+
+    public String getCloneRepositoryUid() {
+        return cloneRepositoryUid;
+    }
+
+    /**
+     * cloneJob: the repository of the new job, as urn:veeam:Repository:GUID. The header
+     * CamelVeeamEmCloneRepositoryUid overrides it.
+     */
+    public void setCloneRepositoryUid(String cloneRepositoryUid) {
+        this.cloneRepositoryUid = cloneRepositoryUid;
+    }
+
+    public String getJobName() {
+        return jobName;
+    }
+
+    /**
+     * listBackupSessions and the backupSessions consumer: only sessions of the job with this name. The header
+     * CamelVeeamEmJobName overrides it for listBackupSessions.
+     */
+    public void setJobName(String jobName) {
+        this.jobName = jobName;
+    }
+
+    public String getSessionResult() {
+        return sessionResult;
+    }
+
+    /**
+     * listBackupSessions and the backupSessions consumer: only sessions with one of these results, comma separated
+     * (Success, Warning, Failed). The header CamelVeeamEmSessionResult overrides it for listBackupSessions.
+     */
+    public void setSessionResult(String sessionResult) {
+        this.sessionResult = sessionResult;
+    }
+
+    public String getCreatedAfter() {
+        return createdAfter;
+    }
+
+    /**
+     * listBackupSessions: only sessions created at or after this instant (ISO-8601, for example
+     * 2026-11-28T00:00:00Z). The header CamelVeeamEmCreatedAfter overrides it.
+     */
+    public void setCreatedAfter(String createdAfter) {
+        this.createdAfter = createdAfter;
+    }
+
+    public String getCreatedBefore() {
+        return createdBefore;
+    }
+
+    /**
+     * listBackupSessions: only sessions created before this instant (ISO-8601). The header CamelVeeamEmCreatedBefore
+     * overrides it.
+     */
+    public void setCreatedBefore(String createdBefore) {
+        this.createdBefore = createdBefore;
+    }
+
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    /**
+     * listBackupSessions and the backupSessions consumer: how many sessions to ask EM for per page; every page is
+     * read.
+     */
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public long getLookback() {
+        return lookback;
+    }
+
+    /**
+     * backupSessions consumer: each poll asks again for the sessions that ended this long before the latest one it
+     * emitted, so that sessions EM records late are not missed; the ones already emitted are recognised and skipped.
+     */
+    public void setLookback(long lookback) {
+        this.lookback = lookback;
+    }
+
+    public long getInitialLookback() {
+        return initialLookback;
+    }
+
+    /**
+     * backupSessions consumer: on its very first poll (no saved state), also emit the sessions that ended this long
+     * before the consumer started. 0 emits only sessions that end after the start.
+     */
+    public void setInitialLookback(long initialLookback) {
+        this.initialLookback = initialLookback;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    /**
+     * backupSessions consumer: where to keep its position (the latest end time emitted and the sessions emitted
+     * near it), so that after a restart it resumes where it left off. Without one, the position lives in memory.
+     */
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
     }
 
     public long getPollInitialDelay() {

@@ -3,29 +3,64 @@ package dev.camelveeam.veeamem;
 import org.apache.camel.spi.Metadata;
 
 /**
- * Names of the Camel message headers that the {@code veeam-em} component reads and writes.
+ * Names of the Camel message headers that the {@code veeam-em} component reads and writes. Each input header
+ * overrides the endpoint option of the same name ({@code CamelVeeamEmJobId} overrides {@code jobId}).
  */
 public final class VeeamEmConstants {
 
     @Metadata(label = "producer", description = "The operation to perform; overrides the operation of the endpoint URI.",
               javaType = "dev.camelveeam.veeamem.VeeamEmOperation")
     public static final String OPERATION = "CamelVeeamEmOperation";
-
-    @Metadata(label = "producer", description = "The id of the job (a GUID, or urn:veeam:Job: followed by the GUID); overrides the jobId option.",
+    @Metadata(label = "producer",
+              description = "The job: its id (a GUID, or urn:veeam:Job: followed by the GUID) or its exact name; overrides the jobId option.",
               javaType = "String")
     public static final String JOB_ID = "CamelVeeamEmJobId";
-
     @Metadata(label = "producer", description = "The id of the object in the job (ObjectInJobId); overrides the includeId option.",
               javaType = "String")
     public static final String INCLUDE_ID = "CamelVeeamEmIncludeId";
-
-    @Metadata(label = "producer", description = "The id of the EM task that carried out the operation (for example task-1).",
+    @Metadata(label = "producer", description = "addInclude: the hierarchy object reference to add; overrides the hierarchyObjRef option.",
+              javaType = "String")
+    public static final String HIERARCHY_OBJ_REF = "CamelVeeamEmHierarchyObjRef";
+    @Metadata(label = "producer", description = "lookup and addInclude: the hierarchy root to look in; overrides the hierarchyRootId option.",
+              javaType = "String")
+    public static final String HIERARCHY_ROOT_ID = "CamelVeeamEmHierarchyRootId";
+    @Metadata(label = "producer", description = "lookup and addInclude: the object's name; overrides the objectName option.",
+              javaType = "String")
+    public static final String OBJECT_NAME = "CamelVeeamEmObjectName";
+    @Metadata(label = "producer", description = "lookup and addInclude: the object's type (Vm by default); overrides the objectType option.",
+              javaType = "String")
+    public static final String OBJECT_TYPE = "CamelVeeamEmObjectType";
+    @Metadata(label = "producer",
+              description = "In: the task of getTask and cancelTask, overriding the taskId option. Out: the id of the EM task that carried out the operation (for example task-1).",
               javaType = "String")
     public static final String TASK_ID = "CamelVeeamEmTaskId";
-
-    @Metadata(label = "producer", description = "The last known state of the EM task: Running, OperationFinished or Finished.",
+    @Metadata(label = "producer", description = "Out: the last known state of the EM task: Running, OperationFinished or Finished.",
               javaType = "String")
     public static final String TASK_STATE = "CamelVeeamEmTaskState";
+    @Metadata(label = "producer", description = "getBackupSession: the backup session's id; overrides the backupSessionId option.",
+              javaType = "String")
+    public static final String BACKUP_SESSION_ID = "CamelVeeamEmBackupSessionId";
+    @Metadata(label = "producer", description = "cloneJob: the new job's name; overrides the cloneJobName option.", javaType = "String")
+    public static final String CLONE_JOB_NAME = "CamelVeeamEmCloneJobName";
+    @Metadata(label = "producer", description = "cloneJob: the new job's folder; overrides the cloneFolderName option.",
+              javaType = "String")
+    public static final String CLONE_FOLDER_NAME = "CamelVeeamEmCloneFolderName";
+    @Metadata(label = "producer", description = "cloneJob: the new job's repository UID; overrides the cloneRepositoryUid option.",
+              javaType = "String")
+    public static final String CLONE_REPOSITORY_UID = "CamelVeeamEmCloneRepositoryUid";
+    @Metadata(label = "producer", description = "listBackupSessions: only this job's sessions; overrides the jobName option.",
+              javaType = "String")
+    public static final String JOB_NAME = "CamelVeeamEmJobName";
+    @Metadata(label = "producer",
+              description = "listBackupSessions: only sessions with these results (comma separated); overrides the sessionResult option.",
+              javaType = "String")
+    public static final String SESSION_RESULT = "CamelVeeamEmSessionResult";
+    @Metadata(label = "producer", description = "listBackupSessions: created at or after (ISO-8601); overrides the createdAfter option.",
+              javaType = "String")
+    public static final String CREATED_AFTER = "CamelVeeamEmCreatedAfter";
+    @Metadata(label = "producer", description = "listBackupSessions: created before (ISO-8601); overrides the createdBefore option.",
+              javaType = "String")
+    public static final String CREATED_BEFORE = "CamelVeeamEmCreatedBefore";
 
     private VeeamEmConstants() {
     }

@@ -8,16 +8,19 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
- * Drive Veeam Backup Enterprise Manager through its REST API: one exchange logs on (once per server and user), sends
- * the request and waits, without holding a thread, for the EM task it started to finish.
+ * Drive Veeam Backup Enterprise Manager through its REST API: manage jobs and their VMs, start jobs, and be told of
+ * finished backup sessions. Operations that start an EM task return the final task, waited for without holding a
+ * thread.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "veeam-em", title = "Veeam Backup Enterprise Manager",
-             syntax = "veeam-em:operation", producerOnly = true, category = { Category.CLOUD, Category.MANAGEMENT },
+             syntax = "veeam-em:operation", category = { Category.CLOUD, Category.MANAGEMENT },
              headersClass = VeeamEmConstants.class)
-public class VeeamEmEndpoint extends DefaultEndpoint {
+public class VeeamEmEndpoint extends ScheduledPollEndpoint {
+
+    private static final long DEFAULT_POLL_DELAY = 60_000;
 
     @UriPath(description = "The operation to perform")
     @Metadata(required = true)
@@ -39,12 +42,28 @@ public class VeeamEmEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
+        if (operation == VeeamEmOperation.backupSessions) {
+            throw new IllegalArgumentException(
+                    "veeam-em:backupSessions is a consumer (from); in to() use veeam-em:listBackupSessions");
+        }
         return new VeeamEmProducer(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("The veeam-em component has no consumer; use it in to()");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (operation != VeeamEmOperation.backupSessions) {
+            throw new IllegalArgumentException(
+                    "veeam-em:" + operation + " is an operation for to(); the consumer is veeam-em:backupSessions");
+        }
+        VeeamEmBackupSessionConsumer consumer = new VeeamEmBackupSessionConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** EM is polled once a minute unless the delay option says otherwise. */
+    @Override
+    public long getDefaultDelay() {
+        return DEFAULT_POLL_DELAY;
     }
 
     public VeeamEmOperation getOperation() {

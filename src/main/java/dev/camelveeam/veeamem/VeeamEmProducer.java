@@ -1,10 +1,10 @@
 package dev.camelveeam.veeamem;
 
-import dev.camelveeam.veeamem.internal.EmCodec;
-import dev.camelveeam.veeamem.internal.EmConnection;
-import dev.camelveeam.veeamem.internal.EmConnection.SessionResponse;
-import dev.camelveeam.veeamem.internal.EmRequest;
-import dev.camelveeam.veeamem.internal.EmResponse;
+import dev.camelveeam.veeamem.EmOperations.Answer;
+import dev.camelveeam.veeamem.EmOperations.Outcome;
+import dev.camelveeam.veeamem.EmOperations.Started;
+import dev.camelveeam.veeamem.internal.EmApi;
+import dev.camelveeam.veeamem.internal.EmApi.AcceptedTask;
 import dev.camelveeam.veeamem.internal.PollSettings;
 import dev.camelveeam.veeamem.model.Task;
 import org.apache.camel.AsyncCallback;
@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 public class VeeamEmProducer extends DefaultAsyncProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(VeeamEmProducer.class);
-    private static final int ACCEPTED = 202;
 
-    private EmConnection connection;
+    private EmApi api;
+    private EmOperations operations;
 
     public VeeamEmProducer(VeeamEmEndpoint endpoint) {
         super(endpoint);
@@ -38,7 +38,9 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        connection = getEndpoint().getComponent().connectionFor(getEndpoint().getConfiguration());
+        VeeamEmConfiguration config = getEndpoint().getConfiguration();
+        api = new EmApi(getEndpoint().getComponent().connectionFor(config), config.getFormat());
+        operations = new EmOperations(api);
     }
 
     @Override
@@ -47,47 +49,38 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
         try {
             ExchangeParameters parameters = new ExchangeParameters(exchange.getMessage(), config);
             VeeamEmOperation operation = parameters.operation(getEndpoint().getOperation());
-            EmRequest request = requestFor(operation, parameters);
-            SessionResponse answer = connection.execute(request, config.getFormat());
-            EmResponse response = answer.response();
-            if (response.status() != ACCEPTED) {
-                throw new VeeamEmApiException(
-                        response.status(), EmCodec.errorMessage(response.body()), request.method(), request.pathAndQuery());
+            Outcome outcome = operations.perform(operation, parameters, config.getPageSize());
+            if (outcome instanceof Started started) {
+                awaitTask(started.accepted(), exchange, callback, config);
+                return false;
             }
-            Task accepted = EmCodec.read(response.body(), config.getFormat(), Task.class, request.toString());
-            LOG.debug("{} accepted by EM as task {}", request, accepted.getTaskId());
-            PollSettings settings
-                    = new PollSettings(config.getPollInitialDelay(), config.getPollMaxDelay(), config.getTaskTimeout());
-            getEndpoint().getComponent().getTaskPoller()
-                    .awaitFinished(connection, answer.session(), accepted, config.getFormat(), settings)
-                    .whenComplete((task, error) -> {
-                        try {
-                            if (error != null) {
-                                exchange.setException(error);
-                            } else {
-                                complete(exchange.getMessage(), task, config);
-                            }
-                        } catch (RuntimeException e) {
-                            exchange.setException(e);
-                        } finally {
-                            callback.done(false);
-                        }
-                    });
-            return false;
+            exchange.getMessage().setBody(((Answer) outcome).body());
         } catch (Exception e) {
             exchange.setException(e);
-            callback.done(true);
-            return true;
         }
+        callback.done(true);
+        return true;
     }
 
-    private static EmRequest requestFor(VeeamEmOperation operation, ExchangeParameters parameters) {
-        switch (operation) {
-            case removeInclude:
-                return EmRequest.delete("/jobs/" + parameters.jobIdSegment() + "/includes/" + parameters.includeIdSegment());
-            default:
-                throw new IllegalArgumentException("Unsupported veeam-em operation: " + operation);
-        }
+    private void awaitTask(AcceptedTask accepted, Exchange exchange, AsyncCallback callback, VeeamEmConfiguration config) {
+        LOG.debug("EM accepted the operation as task {}", accepted.task().getTaskId());
+        PollSettings settings
+                = new PollSettings(config.getPollInitialDelay(), config.getPollMaxDelay(), config.getTaskTimeout());
+        getEndpoint().getComponent().getTaskPoller()
+                .awaitFinished(api.getConnection(), accepted.session(), accepted.task(), api.getFormat(), settings)
+                .whenComplete((task, error) -> {
+                    try {
+                        if (error != null) {
+                            exchange.setException(error);
+                        } else {
+                            complete(exchange.getMessage(), task, config);
+                        }
+                    } catch (RuntimeException e) {
+                        exchange.setException(e);
+                    } finally {
+                        callback.done(false);
+                    }
+                });
     }
 
     private static void complete(Message message, Task task, VeeamEmConfiguration config) {

@@ -61,9 +61,9 @@ class BadInputTest extends VeeamEmTestSupport {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "no job id              | &includeId=" + SEED_ORACLE01_INCLUDE_ID + " | No job id given: set the header CamelVeeamEmJobId or the option jobId",
+            "no job id              | &includeId=" + SEED_ORACLE01_INCLUDE_ID + " | No job given: set the header CamelVeeamEmJobId or the option jobId",
             "no include id          | &jobId=" + SEED_ORACLE_JOB_ID + "           | No include id given: set the header CamelVeeamEmIncludeId or the option includeId",
-            "job id 'null'          | &jobId=null&includeId=" + SEED_ORACLE01_INCLUDE_ID + " | The jobId 'null' (header CamelVeeamEmJobId or option jobId) is not valid",
+            "job URN without GUID   | &jobId=urn:veeam:Job:null&includeId=" + SEED_ORACLE01_INCLUDE_ID + " | The jobId 'urn:veeam:Job:null' (header CamelVeeamEmJobId or option jobId) is not valid",
             "include id not a GUID  | &jobId=" + SEED_ORACLE_JOB_ID + "&includeId=vm-48911 | The includeId 'vm-48911' (header CamelVeeamEmIncludeId or option includeId) is not valid" })
     void badOperationParametersFailTheExchangeBeforeAnyRequest(String label, String parameters, String expected) {
         Exchange result = removeInclude(uri("removeInclude") + parameters);

@@ -1,16 +1,23 @@
 package dev.camelveeam.veeamem.internal;
 
 import java.io.IOException;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.MapperConfig;
+import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.xml.JacksonXmlAnnotationIntrospector;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
+import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
 import dev.camelveeam.veeamem.VeeamEmException;
 import dev.camelveeam.veeamem.VeeamEmFormat;
 import dev.camelveeam.veeamem.model.EmError;
+import dev.camelveeam.veeamem.model.EmList;
 
 /**
  * Reads EM's XML and JSON bodies into the model classes. Property names match case-insensitively, so the PascalCase
@@ -26,11 +33,19 @@ public final class EmCodec {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES, true)
             .build();
+    private static final ObjectMapper XML_WRITER = XmlMapper.builder()
+            .annotationIntrospector(new EmNamespaceIntrospector())
+            .configure(ToXmlGenerator.Feature.WRITE_XML_DECLARATION, true)
+            .build();
 
     private EmCodec() {
     }
 
     public static <T> T read(byte[] body, VeeamEmFormat format, Class<T> type, String what) {
+        return read(body, format, XML.getTypeFactory().constructType(type), what);
+    }
+
+    private static <T> T read(byte[] body, VeeamEmFormat format, JavaType type, String what) {
         try {
             T value = mapper(format).readValue(body, type);
             if (value == null) {
@@ -39,10 +54,34 @@ public final class EmCodec {
             return value;
         } catch (JsonProcessingException e) {
             throw new VeeamEmException("EM answered " + what + " with a body that is not a readable " + format + " "
-                                       + type.getSimpleName() + ": " + e.getOriginalMessage(),
+                                       + type.getRawClass().getSimpleName() + ": " + e.getOriginalMessage(),
                     e);
         } catch (IOException e) {
             throw new VeeamEmException("EM answered " + what + " with an unreadable body: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a list document ({@code ObjectsInJob}, {@code EntityReferences}, {@code HierarchyItems}...). */
+    public static <T> List<T> readList(byte[] body, VeeamEmFormat format, Class<T> itemType, String what) {
+        JavaType listType = XML.getTypeFactory().constructParametricType(EmList.class, itemType);
+        EmList<T> list = read(body, format, listType, what);
+        return list.getItems();
+    }
+
+    /** Reads one page of a query in {@code format=Entities}. */
+    public static <T> QueryPage<T> readPage(byte[] body, VeeamEmFormat format, Class<T> entityType, String what) {
+        JavaType pageType = XML.getTypeFactory().constructParametricType(QueryPage.class, entityType);
+        return read(body, format, pageType, what);
+    }
+
+    /** Writes a request body: XML in EM's namespace, with the declaration EM's samples carry, or JSON. */
+    public static byte[] write(Object document, VeeamEmFormat format) {
+        try {
+            return (format == VeeamEmFormat.json ? JSON : XML_WRITER).writeValueAsBytes(document);
+        } catch (JsonProcessingException e) {
+            throw new VeeamEmException("Could not write the " + format + " request body "
+                                       + document.getClass().getSimpleName() + ": " + e.getOriginalMessage(),
+                    e);
         }
     }
 
@@ -76,5 +115,20 @@ public final class EmCodec {
 
     private static ObjectMapper mapper(VeeamEmFormat format) {
         return format == VeeamEmFormat.json ? JSON : XML;
+    }
+
+    /** Puts every element EM is sent in EM's namespace; Jackson would otherwise write the children unqualified. */
+    private static final class EmNamespaceIntrospector extends JacksonXmlAnnotationIntrospector {
+
+        private static final String EM_NAMESPACE = "http://www.veeam.com/ent/v1.0";
+
+        @Override
+        public String findNamespace(MapperConfig<?> config, Annotated annotated) {
+            String declared = super.findNamespace(config, annotated);
+            if (declared != null && !declared.isEmpty() || Boolean.TRUE.equals(isOutputAsAttribute(config, annotated))) {
+                return declared;
+            }
+            return EM_NAMESPACE;
+        }
     }
 }

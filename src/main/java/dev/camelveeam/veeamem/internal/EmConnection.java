@@ -101,7 +101,7 @@ public final class EmConnection implements Closeable {
     }
 
     private EmSession logon() {
-        EmRequest request = new EmRequest("POST", "/sessionMngr/?v=latest");
+        EmRequest request = EmRequest.post("/sessionMngr/?v=latest", null);
         EmResponse response = http.execute(request, LOGON_FORMAT, HttpHeaders.AUTHORIZATION, basicAuthorization);
         if (response.status() == UNAUTHORIZED) {
             throw new VeeamEmLogonException(

@@ -2,6 +2,7 @@ package dev.camelveeam.veeamem.internal;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import dev.camelveeam.veeamem.VeeamEmException;
 import dev.camelveeam.veeamem.VeeamEmFormat;
@@ -12,8 +13,10 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
@@ -61,11 +64,15 @@ public final class EmHttpClient implements Closeable {
      * {@code X-RestSvcSessionId} afterwards).
      */
     public EmResponse execute(EmRequest request, VeeamEmFormat format, String authHeader, String authValue) {
-        ClassicHttpRequest http = ClassicRequestBuilder.create(request.method())
+        ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method())
                 .setUri(root.resolve(request.pathAndQuery()))
                 .addHeader(HttpHeaders.ACCEPT, format.getMediaType())
-                .addHeader(authHeader, authValue)
-                .build();
+                .addHeader(authHeader, authValue);
+        if (request.body() != null) {
+            builder.setEntity(new ByteArrayEntity(
+                    EmCodec.write(request.body(), format), ContentType.create(format.getMediaType(), StandardCharsets.UTF_8)));
+        }
+        ClassicHttpRequest http = builder.build();
         try {
             return client.execute(http, response -> {
                 Header session = response.getFirstHeader(SESSION_HEADER);

@@ -5,15 +5,25 @@ package dev.camelveeam.veeamem.internal;
  *
  * @param method       the HTTP method
  * @param pathAndQuery the path below the API root, starting with a slash, with its query if any
+ * @param body         the document to send (a model object written in the exchange's format), or null
  */
-public record EmRequest(String method, String pathAndQuery) {
+public record EmRequest(String method, String pathAndQuery, Object body) {
 
     public static EmRequest get(String pathAndQuery) {
-        return new EmRequest("GET", pathAndQuery);
+        return new EmRequest("GET", pathAndQuery, null);
     }
 
     public static EmRequest delete(String pathAndQuery) {
-        return new EmRequest("DELETE", pathAndQuery);
+        return new EmRequest("DELETE", pathAndQuery, null);
+    }
+
+    public static EmRequest post(String pathAndQuery, Object body) {
+        return new EmRequest("POST", pathAndQuery, body);
+    }
+
+    /** Whether sending the request twice could do something twice on EM. */
+    public boolean changesState() {
+        return !"GET".equals(method);
     }
 
     @Override
