@@ -103,8 +103,10 @@ public class VeeamEmBackupSessionConsumer extends ScheduledPollConsumer {
         }
     }
 
-    /** One position per endpoint URI (secrets masked), so that two consumers with other filters do not share one. */
+    /** One position per EM server, user and filter, so that consumers watching other sessions do not share one. */
     private String stateKey() {
-        return "veeam-em:" + getEndpoint().toString();
+        VeeamEmConfiguration config = config();
+        return String.join("|", "veeam-em:backupSessions", api.getConnection().getRoot().toString(),
+                config.getUsername(), String.valueOf(config.getJobName()), String.valueOf(config.getSessionResult()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.camelveeam.veeamem;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -7,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import dev.camelveeam.veeamem.internal.ApiRoot;
 import dev.camelveeam.veeamem.internal.EmConnection;
 import dev.camelveeam.veeamem.internal.EmHttpClient;
+import dev.camelveeam.veeamem.internal.EmStatistics;
 import dev.camelveeam.veeamem.internal.TaskPoller;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -29,6 +31,7 @@ public class VeeamEmComponent extends HealthCheckComponent {
     private int pollerPoolSize = 4;
 
     private final Map<ConnectionKey, EmConnection> connections = new ConcurrentHashMap<>();
+    private final EmStatistics statistics = new EmStatistics();
     private ScheduledExecutorService pollScheduler;
     private TaskPoller taskPoller;
 
@@ -55,11 +58,20 @@ public class VeeamEmComponent extends HealthCheckComponent {
     EmConnection connectionFor(VeeamEmConfiguration config) {
         ApiRoot root = ApiRoot.parse(config.getBaseUrl());
         return connections.computeIfAbsent(new ConnectionKey(root, config.getUsername(), config.getPassword()),
-                key -> new EmConnection(new EmHttpClient(root), key.username(), key.password()));
+                key -> new EmConnection(new EmHttpClient(root), statistics, key.username(), key.password()));
     }
 
     TaskPoller getTaskPoller() {
         return taskPoller;
+    }
+
+    EmStatistics getStatistics() {
+        return statistics;
+    }
+
+    /** The connections opened so far, one per EM server and user. */
+    Collection<EmConnection> getConnections() {
+        return connections.values();
     }
 
     @Override
@@ -67,7 +79,7 @@ public class VeeamEmComponent extends HealthCheckComponent {
         super.doStart();
         pollScheduler = getCamelContext().getExecutorServiceManager()
                 .newScheduledThreadPool(this, "VeeamEmTaskPoller", pollerPoolSize);
-        taskPoller = new TaskPoller(pollScheduler);
+        taskPoller = new TaskPoller(pollScheduler, statistics);
     }
 
     @Override

@@ -48,7 +48,7 @@ public class VeeamEmConfiguration implements Cloneable {
     private String cloneRepositoryUid;
     @UriParam(label = "common")
     private String jobName;
-    @UriParam(label = "common", enums = "Success,Warning,Failed")
+    @UriParam(label = "common")
     private String sessionResult;
     @UriParam(label = "producer")
     private String createdAfter;
@@ -120,7 +120,8 @@ public class VeeamEmConfiguration implements Cloneable {
     }
 
     /**
-     * The id of the job: a GUID or urn:veeam:Job:GUID. The header CamelVeeamEmJobId overrides it.
+     * The job: its id (a GUID or urn:veeam:Job:GUID) or its exact name, which is resolved against EM's job list and
+     * must match one job (ignoring case). The header CamelVeeamEmJobId overrides it.
      */
     public void setJobId(String jobId) {
         this.jobId = jobId;
@@ -321,8 +322,8 @@ public class VeeamEmConfiguration implements Cloneable {
     }
 
     /**
-     * backupSessions consumer: on its very first poll (no saved state), also emit the sessions that ended this long
-     * before the consumer started. 0 emits only sessions that end after the start.
+     * backupSessions consumer: on its very first start (no saved position), also emit the sessions that ended this
+     * long before the consumer started. 0 emits only sessions that end after the start.
      */
     public void setInitialLookback(long initialLookback) {
         this.initialLookback = initialLookback;

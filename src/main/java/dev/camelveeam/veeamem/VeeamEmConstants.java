@@ -37,7 +37,8 @@ public final class VeeamEmConstants {
     @Metadata(label = "producer", description = "Out: the last known state of the EM task: Running, OperationFinished or Finished.",
               javaType = "String")
     public static final String TASK_STATE = "CamelVeeamEmTaskState";
-    @Metadata(label = "producer", description = "getBackupSession: the backup session's id; overrides the backupSessionId option.",
+    @Metadata(label = "common",
+              description = "In: the session of getBackupSession, overriding the backupSessionId option. Out (backupSessions consumer): the id of the emitted session.",
               javaType = "String")
     public static final String BACKUP_SESSION_ID = "CamelVeeamEmBackupSessionId";
     @Metadata(label = "producer", description = "cloneJob: the new job's name; overrides the cloneJobName option.", javaType = "String")
@@ -48,7 +49,8 @@ public final class VeeamEmConstants {
     @Metadata(label = "producer", description = "cloneJob: the new job's repository UID; overrides the cloneRepositoryUid option.",
               javaType = "String")
     public static final String CLONE_REPOSITORY_UID = "CamelVeeamEmCloneRepositoryUid";
-    @Metadata(label = "producer", description = "listBackupSessions: only this job's sessions; overrides the jobName option.",
+    @Metadata(label = "common",
+              description = "In: listBackupSessions only reads this job's sessions, overriding the jobName option. Out (backupSessions consumer): the job of the emitted session.",
               javaType = "String")
     public static final String JOB_NAME = "CamelVeeamEmJobName";
     @Metadata(label = "producer",

@@ -33,6 +33,8 @@ public class VeeamEmEndpoint extends ScheduledPollEndpoint {
         super(uri, component);
         this.operation = operation;
         this.configuration = configuration;
+        // EM is polled once a minute unless the delay option says otherwise; Camel's scheduler default is 500 ms
+        setDelay(DEFAULT_POLL_DELAY);
     }
 
     @Override
@@ -60,11 +62,7 @@ public class VeeamEmEndpoint extends ScheduledPollEndpoint {
         return consumer;
     }
 
-    /** EM is polled once a minute unless the delay option says otherwise. */
-    @Override
-    public long getDefaultDelay() {
-        return DEFAULT_POLL_DELAY;
-    }
+
 
     public VeeamEmOperation getOperation() {
         return operation;

@@ -5,11 +5,14 @@ import dev.camelveeam.veeamem.EmOperations.Outcome;
 import dev.camelveeam.veeamem.EmOperations.Started;
 import dev.camelveeam.veeamem.internal.EmApi;
 import dev.camelveeam.veeamem.internal.EmApi.AcceptedTask;
+import dev.camelveeam.veeamem.internal.EmStatistics;
 import dev.camelveeam.veeamem.internal.PollSettings;
 import dev.camelveeam.veeamem.model.Task;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +28,9 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
 
     private EmApi api;
     private EmOperations operations;
+    private EmStatistics statistics;
+    private VeeamEmProducerHealthCheck healthCheck;
+    private WritableHealthCheckRepository healthCheckRepository;
 
     public VeeamEmProducer(VeeamEmEndpoint endpoint) {
         super(endpoint);
@@ -39,13 +45,37 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         VeeamEmConfiguration config = getEndpoint().getConfiguration();
-        api = new EmApi(getEndpoint().getComponent().connectionFor(config), config.getFormat());
+        VeeamEmComponent component = getEndpoint().getComponent();
+        api = new EmApi(component.connectionFor(config), config.getFormat());
         operations = new EmOperations(api);
+        statistics = component.getStatistics();
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(
+                getEndpoint().getCamelContext(), "producers", WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new VeeamEmProducerHealthCheck(getEndpoint().getId(), api.getConnection());
+            healthCheck.setEnabled(component.isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
     }
 
     @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+        }
+        super.doStop();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback original) {
         VeeamEmConfiguration config = getEndpoint().getConfiguration();
+        statistics.operation();
+        AsyncCallback callback = doneSync -> {
+            if (exchange.getException() != null) {
+                statistics.failure();
+            }
+            original.done(doneSync);
+        };
         try {
             ExchangeParameters parameters = new ExchangeParameters(exchange.getMessage(), config);
             VeeamEmOperation operation = parameters.operation(getEndpoint().getOperation());

@@ -27,12 +27,14 @@ public final class EmConnection implements Closeable {
     private static final VeeamEmFormat LOGON_FORMAT = VeeamEmFormat.xml;
 
     private final EmHttpClient http;
+    private final EmStatistics statistics;
     private final String username;
     private final String basicAuthorization;
     private final AtomicReference<CompletableFuture<EmSession>> current = new AtomicReference<>();
 
-    public EmConnection(EmHttpClient http, String username, String password) {
+    public EmConnection(EmHttpClient http, EmStatistics statistics, String username, String password) {
         this.http = http;
+        this.statistics = statistics;
         this.username = username;
         this.basicAuthorization = "Basic " + Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -40,6 +42,29 @@ public final class EmConnection implements Closeable {
 
     public ApiRoot getRoot() {
         return http.getRoot();
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    /** Whether a logon session is open (as far as this side knows: EM may have expired it). */
+    public boolean isLoggedOn() {
+        CompletableFuture<EmSession> session = current.get();
+        return session != null && session.isDone() && !session.isCompletedExceptionally();
+    }
+
+    /**
+     * Checks that EM accepts this connection's credentials: logs on if there is no session, and makes sure an open
+     * session is still known to EM, logging on again if not.
+     */
+    public void verify() {
+        EmSession session = session();
+        if (executeIn(session, EmRequest.get("/logonSessions/" + session.sessionId()), LOGON_FORMAT).status()
+            == UNAUTHORIZED) {
+            invalidate(session);
+            session();
+        }
     }
 
     /**
@@ -121,6 +146,7 @@ public final class EmConnection implements Closeable {
                     response.status());
         }
         LogonSession body = EmCodec.read(response.body(), LOGON_FORMAT, LogonSession.class, request.toString());
+        statistics.logon();
         LOG.info("Logged on to Veeam EM at {} as {}", getRoot(), username);
         return new EmSession(body.getSessionId(), response.sessionToken());
     }

@@ -21,23 +21,25 @@ public final class SessionCursor {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Duration lookback;
+    private final Instant floor;
     private final Map<String, Instant> emittedInWindow = new HashMap<>();
     private Instant watermark;
 
-    private SessionCursor(Duration lookback, Instant watermark) {
+    private SessionCursor(Duration lookback, Instant watermark, Instant floor) {
         this.lookback = lookback;
         this.watermark = watermark;
+        this.floor = floor;
     }
 
-    /** A cursor that starts at {@code start}: sessions that ended before it are not emitted. */
+    /** A cursor that starts at {@code start}: sessions that ended before it are never emitted. */
     public static SessionCursor startingAt(Instant start, Duration lookback) {
-        return new SessionCursor(lookback, start);
+        return new SessionCursor(lookback, start, start);
     }
 
     public static SessionCursor fromState(String state, Duration lookback) {
         try {
             ObjectNode node = (ObjectNode) JSON.readTree(state);
-            SessionCursor cursor = new SessionCursor(lookback, Instant.parse(node.get("watermark").asText()));
+            SessionCursor cursor = new SessionCursor(lookback, Instant.parse(node.get("watermark").asText()), Instant.EPOCH);
             node.get("emitted").properties()
                     .forEach(entry -> cursor.emittedInWindow.put(entry.getKey(), Instant.parse(entry.getValue().asText())));
             return cursor;
@@ -48,7 +50,8 @@ public final class SessionCursor {
 
     /** The end time from which to ask EM for sessions. */
     public Instant since() {
-        return watermark.minus(lookback);
+        Instant windowStart = watermark.minus(lookback);
+        return windowStart.isBefore(floor) ? floor : windowStart;
     }
 
     public boolean isEmitted(BackupJobSession session) {

@@ -26,10 +26,12 @@ public final class TaskPoller {
     private static final Logger LOG = LoggerFactory.getLogger(TaskPoller.class);
 
     private final ScheduledExecutorService scheduler;
+    private final EmStatistics statistics;
     private final Set<TaskWait> inFlight = ConcurrentHashMap.newKeySet();
 
-    public TaskPoller(ScheduledExecutorService scheduler) {
+    public TaskPoller(ScheduledExecutorService scheduler, EmStatistics statistics) {
         this.scheduler = scheduler;
+        this.statistics = statistics;
     }
 
     /**
@@ -112,6 +114,7 @@ public final class TaskPoller {
 
         private Task pollOnce() {
             polls++;
+            statistics.poll();
             EmResponse response = connection.executeIn(session, poll, format);
             if (response.status() != 200) {
                 throw new VeeamEmApiException(
