@@ -1,46 +1,51 @@
 package dev.camelveeam.veeamem.simulator;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import static dev.camelveeam.veeamem.simulator.EmLinks.link;
+import static dev.camelveeam.veeamem.simulator.EmLinks.links;
+
 /**
- * The shape of every EM resource the simulator serves, as {@link EmElement} trees: element order follows the XSD
+ * The shape of the session, task, include and error resources as {@link EmElement} trees: element order follows the XSD
  * sequences, hrefs are absolute.
  */
 final class EmDocuments {
 
     static final List<String> SUPPORTED_VERSIONS = List.of("v1_5", "v1_6", "v1_7");
 
-    private final String api;
+    private final EmLinks links;
 
-    /** @param api the absolute API root without trailing slash, e.g. {@code http://127.0.0.1:9399/api} */
-    EmDocuments(String api) {
-        this.api = api;
+    EmDocuments(EmLinks links) {
+        this.links = links;
     }
 
     EmElement enterpriseManager() {
         EmElement versions = EmElement.of("SupportedVersions").jsonWrappedArray("SupportedVersions");
         for (String version : SUPPORTED_VERSIONS) {
             versions.child(EmElement.of("SupportedVersion")
-                    .child(links(link("Create", api + "/sessionMngr/?v=" + version, "LogonSession", null)))
+                    .child(links(link("Create", links.href("/sessionMngr/?v=" + version), "LogonSession", null)))
                     .attr("Name", version));
         }
         return EmElement.of("EnterpriseManager")
                 .child(links(
-                        link("Down", api + "/logonSessions", "LogonSessionList", null),
-                        link("Create", api + "/sessionMngr/?v=latest", "LogonSession", null)))
+                        link("Down", links.href("/logonSessions"), "LogonSessionList", null),
+                        link("Create", links.href("/sessionMngr/?v=latest"), "LogonSession", null)))
                 .child(versions)
-                .attr("Href", api + "/")
+                .attr("Href", links.href("/"))
                 .attr("Type", "EnterpriseManager");
     }
 
     EmElement logonSession(SimSession session) {
-        String href = api + "/logonSessions/" + session.sessionId();
+        String href = links.href("/logonSessions/" + session.sessionId());
         return EmElement.of("LogonSession")
                 .child(links(
-                        link("Up", api + "/", "EnterpriseManager", null),
-                        link("Down", api + "/jobs", "JobReferenceList", null),
-                        link("Down", api + "/tasks", "TaskList", null),
-                        link("Down", api + "/logonSessions", "LogonSessionList", null),
+                        link("Up", links.href("/"), "EnterpriseManager", null),
+                        link("Down", links.href("/jobs"), "JobReferenceList", null),
+                        link("Down", links.href("/backupSessions"), "BackupJobSessionReferenceList", null),
+                        link("Down", links.href("/hierarchyRoots"), "HierarchyRootReferenceList", null),
+                        link("Down", links.href("/tasks"), "TaskList", null),
+                        link("Down", links.href("/logonSessions"), "LogonSessionList", null),
                         link("Delete", href, null, null)))
                 .child(EmElement.leaf("UserName", session.userName()))
                 .child(EmElement.leaf("SessionId", session.sessionId()))
@@ -49,15 +54,18 @@ final class EmDocuments {
     }
 
     EmElement logonSessions(List<SimSession> sessions) {
-        return EmElement.of("LogonSessions").jsonWrappedArray("LogonSessions")
-                .children(sessions.stream().map(this::logonSession).toList());
+        return EmLinks.list("LogonSessions", "LogonSessions", sessions.stream().map(this::logonSession).toList());
     }
 
     EmElement task(SimTask task) {
-        String href = api + "/tasks/" + task.id();
+        String href = links.href("/tasks/" + task.id());
         SimTask.Status status = task.status();
+        List<EmElement> taskLinks = new ArrayList<>(List.of(link("Delete", href, "Task", null)));
+        if (status.result() != null) {
+            status.result().related().forEach(r -> taskLinks.add(link("Related", links.href(r.path()), r.type(), r.name())));
+        }
         return EmElement.of("Task")
-                .child(links(link("Delete", href, "Task", null)))
+                .child(links(taskLinks))
                 .child(EmElement.leaf("TaskId", task.id()))
                 .child(EmElement.leaf("State", status.state().name()))
                 .child(EmElement.leaf("Operation", task.operation()))
@@ -67,15 +75,15 @@ final class EmDocuments {
     }
 
     EmElement tasks(List<SimTask> tasks) {
-        return EmElement.of("Tasks").jsonWrappedArray("Tasks").children(tasks.stream().map(this::task).toList());
+        return EmLinks.list("Tasks", "Tasks", tasks.stream().map(this::task).toList());
     }
 
     EmElement objectInJob(SimJob job, SimInclude include) {
-        String href = api + "/jobs/" + job.getId() + "/includes/" + include.getId();
+        String href = links.href("/jobs/" + job.getId() + "/includes/" + include.getId());
         return EmElement.of("ObjectInJob")
                 .child(links(
                         link("Delete", href, null, null),
-                        link("Up", api + "/jobs/" + job.getId() + "?format=Entity", "Job", job.getName())))
+                        link("Up", links.href("/jobs/" + job.getId() + "?format=Entity"), "Job", job.getName())))
                 .child(EmElement.leaf("ObjectInJobId", include.getId()))
                 .child(EmElement.leaf("HierarchyObjRef", include.getHierarchyObjRef()))
                 .child(EmElement.leaf("Name", include.getName()))
@@ -85,9 +93,13 @@ final class EmDocuments {
                 .attr("Type", "ObjectInJob");
     }
 
+    /** {@code ObjectsInJob}, or the same list under another element name (a job's {@code Includes}). */
+    EmElement objectsInJob(SimJob job, String element) {
+        return EmLinks.list(element, "ObjectInJobs", job.getIncludes().stream().map(include -> objectInJob(job, include)).toList());
+    }
+
     EmElement objectsInJob(SimJob job) {
-        return EmElement.of("ObjectsInJob").jsonWrappedArray("ObjectInJobs")
-                .children(job.getIncludes().stream().map(include -> objectInJob(job, include)).toList());
+        return objectsInJob(job, "ObjectsInJob");
     }
 
     EmElement error(int statusCode, String message) {
@@ -141,13 +153,5 @@ final class EmDocuments {
                 .child(EmElement.absent("LinuxCredentialsId"))
                 .child(EmElement.absent("FSFileExcludeOptions"))
                 .child(EmElement.absent("OracleBackupOptions"));
-    }
-
-    private static EmElement links(EmElement... links) {
-        return EmElement.of("Links").jsonArray().children(List.of(links));
-    }
-
-    private static EmElement link(String rel, String href, String type, String name) {
-        return EmElement.of("Link").attr("Rel", rel).attr("Href", href).attr("Name", name).attr("Type", type);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * Each resource is described once as an {@code EmElement} tree and rendered to XML or JSON by generic rules.
  * <p>
  * An <em>absent</em> node (or an attribute with a {@code null} value) stands for an optional member that EM does not
- * send: XML omits it, EM 12 JSON writes it as an explicit {@code null}.
+ * send: XML omits it, EM 12 JSON writes it as an explicit {@code null}. An {@link #emptyWhenNull} node without value is
+ * a required element without content: XML writes it empty, JSON {@code null}.
  */
 final class EmElement {
 
@@ -34,11 +35,13 @@ final class EmElement {
     private final String name;
     private final Object text;
     private final boolean absent;
+    private boolean jsonNull;
     private final List<Attribute> attributes = new ArrayList<>();
     private final List<EmElement> children = new ArrayList<>();
     private JsonShape jsonShape = JsonShape.OBJECT;
     private String jsonListKey;
     private boolean jsonKeysSorted;
+    private List<String> jsonOrder = List.of();
 
     private EmElement(String name, Object text, boolean absent) {
         this.name = Objects.requireNonNull(name);
@@ -57,6 +60,13 @@ final class EmElement {
 
     static EmElement absent(String name) {
         return new EmElement(name, null, true);
+    }
+
+    /** A leaf the XSD requires: with a {@code null} value XML writes it empty and JSON as {@code null}. */
+    static EmElement emptyWhenNull(String name, Object value) {
+        EmElement element = new EmElement(name, value, false);
+        element.jsonNull = value == null;
+        return element;
     }
 
     EmElement attr(String attributeName, Object value) {
@@ -95,6 +105,16 @@ final class EmElement {
         return this;
     }
 
+    /**
+     * JSON members named here come first, in this order; the others follow in the default order. .NET writes a derived
+     * class's members before its base class's, so an entity's own elements precede {@code Name}, {@code UID} (EntityType)
+     * and then {@code Links}, {@code Href}, {@code Type} (ResourceType).
+     */
+    EmElement jsonOrder(List<String> keys) {
+        jsonOrder = List.copyOf(keys);
+        return this;
+    }
+
     String name() {
         return name;
     }
@@ -125,5 +145,13 @@ final class EmElement {
 
     boolean isJsonKeysSorted() {
         return jsonKeysSorted;
+    }
+
+    boolean isJsonNull() {
+        return jsonNull;
+    }
+
+    List<String> jsonOrder() {
+        return jsonOrder;
     }
 }

@@ -5,12 +5,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,14 +74,26 @@ public final class EmSimulator implements AutoCloseable {
     public static final String SEED_ORACLE02_INCLUDE_ID = "83071dc0-44f2-49b6-b431-1cb79ed66639";
     public static final String SEED_EXCHANGE_JOB_ID = "455c0799-8242-4f4b-9c62-b87b7d3ab0c3";
     public static final String SEED_EXCH01_INCLUDE_ID = "8242bd6d-1aaf-41d7-9a11-e51fad56318f";
+    /** The seed vCenter {@code vcenter01.lab.local}; its VMs' references are {@code urn:VMware:Vm:<this id>.vm-<n>}. */
+    public static final String SEED_HIERARCHY_ROOT_ID = "93fe5565-0ae7-4574-abb5-0f4ea8c5e9bd";
+    public static final String SEED_HIERARCHY_ROOT_NAME = "vcenter01.lab.local";
+    /** Oracle Backup, 20 hours before start, Success. */
+    public static final String SEED_ORACLE_SUCCESS_SESSION_ID = "7a8e6f0d-52c1-4b7e-9a43-0e5d2b6c91f4";
+    /** Oracle Backup, 8 hours before start, Failed: the job's last run, so it can be retried. */
+    public static final String SEED_ORACLE_FAILED_SESSION_ID = "1f3c9b2e-8d47-4e6a-b5f0-6c2d8a9e7b13";
+    /** Exchange Backup, 14 hours before start, Warning. */
+    public static final String SEED_EXCHANGE_WARNING_SESSION_ID = "c4d21e7a-3b95-4f08-8e6d-5a7c0b1f2e98";
 
-    private static final String SEED_HIERARCHY_ROOT = "urn:VMware:Vm:93fe5565-0ae7-4574-abb5-0f4ea8c5e9bd.";
+    private static final String SEED_VM_REF_PREFIX = "urn:VMware:Vm:" + SEED_HIERARCHY_ROOT_ID + ".";
     private static final int HTTP_THREADS = 8;
     private static final int ACCEPT_BACKLOG = 512;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    private static final String HTTP_SERVER_NODELAY = "sun.net.httpserver.nodelay";
 
     private final SimConfig config = new SimConfig();
-    private final Map<String, SimJob> jobs = new ConcurrentHashMap<>();
+    private final JobStore jobs = new JobStore();
+    private final BackupSessionStore backupSessions = new BackupSessionStore();
+    private final Inventory inventory = new Inventory();
     private final SessionStore sessions = new SessionStore(config);
     private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
     private HttpServer server;
@@ -132,7 +146,22 @@ public final class EmSimulator implements AutoCloseable {
         return this;
     }
 
-    /** Whether {@link #start()} adds the demo jobs (default true); see the {@code SEED_*} constants. */
+    /** How long a session started by {@code ?action=start} or {@code retry} stays {@code Working} (default 1 s). */
+    public EmSimulator withBackupSessionRunTime(Duration runTime) {
+        config.backupSessionRunTime = requireNotNegative(runTime, "runTime");
+        return this;
+    }
+
+    /** The result of every session that starts from now on (default {@code Success}); {@code None} is no end result. */
+    public EmSimulator withNextBackupSessionResult(SimBackupSession.Result result) {
+        if (Objects.requireNonNull(result, "result") == SimBackupSession.Result.None) {
+            throw new IllegalArgumentException("A session ends with Success, Warning or Failed, not None");
+        }
+        config.nextBackupSessionResult = result;
+        return this;
+    }
+
+    /** Whether {@link #start()} adds the demo jobs, sessions and inventory (default true); see the {@code SEED_*} constants. */
     public EmSimulator withSeedData(boolean seedData) {
         config.seedData = seedData;
         return this;
@@ -146,6 +175,11 @@ public final class EmSimulator implements AutoCloseable {
         if (config.seedData) {
             seed();
         }
+        // Without TCP_NODELAY each answer waits ~40 ms for the client's delayed ACK (the JDK server writes headers and body
+        // separately). The JDK reads this JVM-wide property once, when its first server starts; an explicit setting wins.
+        if (System.getProperty(HTTP_SERVER_NODELAY) == null) {
+            System.setProperty(HTTP_SERVER_NODELAY, "true");
+        }
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), ACCEPT_BACKLOG);
         } catch (IOException e) {
@@ -153,11 +187,21 @@ public final class EmSimulator implements AutoCloseable {
         }
         httpExecutor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads(n -> "em-simulator-" + n));
         scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads(n -> "em-simulator-scheduler"));
-        EmDocuments documents = new EmDocuments("http://127.0.0.1:" + server.getAddress().getPort() + "/api");
+        EmLinks links = new EmLinks("http://127.0.0.1:" + server.getAddress().getPort() + "/api");
+        EmDocuments documents = new EmDocuments(links);
+        JobDocuments jobDocuments = new JobDocuments(links, documents);
+        BackupSessionDocuments sessionDocuments = new BackupSessionDocuments(links);
+        TaskRunner taskRunner = new TaskRunner(scheduler, config);
         Router router = new Router();
         new EntryPointResource(documents).addRoutes(router);
         new LogonSessionResource(sessions, config, documents).addRoutes(router);
-        new JobIncludeResource(jobs, new TaskRunner(scheduler, config), documents).addRoutes(router);
+        new JobResource(jobs, jobDocuments).addRoutes(router);
+        new JobActionResource(jobs, taskRunner, new BackupSessionRunner(backupSessions, scheduler, config), documents).addRoutes(router);
+        new JobIncludeResource(jobs, taskRunner, documents).addRoutes(router);
+        new BackupSessionResource(backupSessions, jobs, sessionDocuments).addRoutes(router);
+        new InventoryResource(inventory, new InventoryDocuments(links)).addRoutes(router);
+        new QueryResource(List.of(QueryTypes.backupJobSession(backupSessions, sessionDocuments), QueryTypes.job(jobs, jobDocuments)),
+                new QueryDocuments(links)).addRoutes(router);
         new TaskResource(documents).addRoutes(router);
         server.createContext("/", new EmHttpHandler(router, sessions, documents, new ResponseEncoder(config), requests));
         server.setExecutor(httpExecutor);
@@ -202,20 +246,47 @@ public final class EmSimulator implements AutoCloseable {
      * @throws IllegalArgumentException if the id is not a GUID or the job exists
      */
     public SimJob addJob(String jobId, String name) {
-        SimJob job = new SimJob(jobId, name);
-        if (jobs.putIfAbsent(job.getId(), job) != null) {
-            throw new IllegalArgumentException("Job " + job.getId() + " already exists");
-        }
-        return job;
+        return jobs.add(new SimJob(jobId, name));
     }
 
     /** The job with this GUID (any letter case), if present. */
     public Optional<SimJob> getJob(String jobId) {
-        return Ids.guid(jobId).map(jobs::get);
+        return Ids.guid(jobId).flatMap(jobs::find);
     }
 
+    /** Forgets every job and, with them, every backup session. */
     public void removeAllJobs() {
         jobs.clear();
+        backupSessions.clear();
+    }
+
+    /**
+     * Adds a finished or running session to a job (a {@code Working} one stays so until {@code ?action=stop}).
+     *
+     * @param  endTime                  {@code null} for none (EM leaves {@code EndTimeUTC} out)
+     * @return                          the session, with a new GUID
+     * @throws IllegalArgumentException if there is no such job
+     */
+    public SimBackupSession addBackupSession(String jobId, SimBackupSession.State state, SimBackupSession.Result result,
+                                             Instant creationTime, Instant endTime) {
+        return addBackupSession(UUID.randomUUID().toString(), jobId, state, result, creationTime, endTime);
+    }
+
+    /** The job's sessions (GUID in any letter case), oldest first; empty for an unknown job. */
+    public List<SimBackupSession> getBackupSessions(String jobId) {
+        return Ids.guid(jobId).map(backupSessions::ofJob).orElse(List.of()).stream()
+                .sorted(Comparator.comparing(SimBackupSession::getCreationTime))
+                .toList();
+    }
+
+    /**
+     * Adds a hierarchy root (a vCenter) for {@code /api/hierarchyRoots} and {@code /api/lookup}; add its VMs with
+     * {@link SimHierarchyRoot#addVm(String, String)}.
+     *
+     * @throws IllegalArgumentException if the id is not a GUID or the root exists
+     */
+    public SimHierarchyRoot addHierarchyRoot(String rootGuid, String name) {
+        return inventory.add(new SimHierarchyRoot(rootGuid, name));
     }
 
     /** Every request received so far, failed ones included, in arrival order. */
@@ -250,12 +321,37 @@ public final class EmSimulator implements AutoCloseable {
         sessions.expireAll();
     }
 
+    private SimBackupSession addBackupSession(String sessionId, String jobId, SimBackupSession.State state,
+                                              SimBackupSession.Result result, Instant creationTime, Instant endTime) {
+        SimJob job = getJob(jobId).orElseThrow(() -> new IllegalArgumentException("No job " + jobId));
+        return backupSessions.add(new SimBackupSession(sessionId, job, false, state, result, creationTime, endTime));
+    }
+
     private void seed() {
         addJob(SEED_ORACLE_JOB_ID, "Oracle Backup")
-                .addInclude(SEED_ORACLE01_INCLUDE_ID, SEED_HIERARCHY_ROOT + "vm-48911", "oracle01")
-                .addInclude(SEED_ORACLE02_INCLUDE_ID, SEED_HIERARCHY_ROOT + "vm-48912", "oracle02");
+                .addInclude(SEED_ORACLE01_INCLUDE_ID, SEED_VM_REF_PREFIX + "vm-48911", "oracle01")
+                .addInclude(SEED_ORACLE02_INCLUDE_ID, SEED_VM_REF_PREFIX + "vm-48912", "oracle02");
         addJob(SEED_EXCHANGE_JOB_ID, "Exchange Backup")
-                .addInclude(SEED_EXCH01_INCLUDE_ID, SEED_HIERARCHY_ROOT + "vm-7870", "exch01");
+                .addInclude(SEED_EXCH01_INCLUDE_ID, SEED_VM_REF_PREFIX + "vm-7870", "exch01");
+        addHierarchyRoot(SEED_HIERARCHY_ROOT_ID, SEED_HIERARCHY_ROOT_NAME)
+                .addVm(SEED_VM_REF_PREFIX + "vm-48911", "oracle01")
+                .addVm(SEED_VM_REF_PREFIX + "vm-48912", "oracle02")
+                .addVm(SEED_VM_REF_PREFIX + "vm-7870", "exch01")
+                .addVm(SEED_VM_REF_PREFIX + "vm-101", "web01")
+                .addVm(SEED_VM_REF_PREFIX + "vm-102", "web02")
+                .addVm(SEED_VM_REF_PREFIX + "vm-201", "dup-vm")
+                .addVm(SEED_VM_REF_PREFIX + "vm-202", "dup-vm");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        seedSession(SEED_ORACLE_SUCCESS_SESSION_ID, SEED_ORACLE_JOB_ID, SimBackupSession.Result.Success, now.minus(20, ChronoUnit.HOURS),
+                Duration.ofMinutes(14));
+        seedSession(SEED_ORACLE_FAILED_SESSION_ID, SEED_ORACLE_JOB_ID, SimBackupSession.Result.Failed, now.minus(8, ChronoUnit.HOURS),
+                Duration.ofMinutes(3));
+        seedSession(SEED_EXCHANGE_WARNING_SESSION_ID, SEED_EXCHANGE_JOB_ID, SimBackupSession.Result.Warning,
+                now.minus(14, ChronoUnit.HOURS), Duration.ofMinutes(31));
+    }
+
+    private void seedSession(String sessionId, String jobId, SimBackupSession.Result result, Instant creationTime, Duration length) {
+        addBackupSession(sessionId, jobId, SimBackupSession.State.Stopped, result, creationTime, creationTime.plus(length));
     }
 
     private static Duration requireNotNegative(Duration duration, String what) {

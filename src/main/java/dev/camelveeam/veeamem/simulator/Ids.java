@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 final class Ids {
 
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final String JOB_URN_PREFIX = "urn:veeam:Job:";
 
     private Ids() {
     }
@@ -18,12 +17,18 @@ final class Ids {
         return text != null && GUID.matcher(text).matches() ? Optional.of(text.toLowerCase(Locale.ROOT)) : Optional.empty();
     }
 
-    /** A job id as found in a path: a bare GUID or {@code urn:veeam:Job:<guid>}. */
-    static Optional<String> jobGuid(String text) {
-        if (text != null && text.regionMatches(true, 0, JOB_URN_PREFIX, 0, JOB_URN_PREFIX.length())) {
-            return guid(text.substring(JOB_URN_PREFIX.length()));
+    /** An id as found in a path or parameter: a bare GUID or {@code urn:veeam:<urnType>:<guid>} (prefix in any letter case). */
+    static Optional<String> entityGuid(String text, String urnType) {
+        String prefix = "urn:veeam:" + urnType + ":";
+        if (text != null && text.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return guid(text.substring(prefix.length()));
         }
         return guid(text);
+    }
+
+    /** {@code urn:veeam:<urnType>:<guid>}, EM's UID form. */
+    static String uid(String urnType, String guid) {
+        return "urn:veeam:" + urnType + ":" + guid;
     }
 
     static String requireGuid(String text, String what) {

@@ -40,7 +40,7 @@ final class JsonRenderer {
     }
 
     private void writeValue(JsonGenerator generator, EmElement node, EmSimulator.JsonCasing casing) throws IOException {
-        if (node.isAbsent()) {
+        if (node.isAbsent() || node.isJsonNull()) {
             generator.writeNull();
             return;
         }
@@ -77,6 +77,8 @@ final class JsonRenderer {
         node.attributes().forEach(a -> members.add(new Member(a.name(), null, a.value())));
         if (node.isJsonKeysSorted()) {
             members.sort(Comparator.comparing(Member::key));
+        } else if (!node.jsonOrder().isEmpty()) {
+            members.sort(Comparator.comparingInt(m -> rank(node.jsonOrder(), m.key())));
         }
         generator.writeStartObject();
         for (Member member : members) {
@@ -88,6 +90,12 @@ final class JsonRenderer {
             }
         }
         generator.writeEndObject();
+    }
+
+    /** Position in the explicit order; unlisted members keep their default order after the listed ones (stable sort). */
+    private static int rank(List<String> order, String key) {
+        int index = order.indexOf(key);
+        return index < 0 ? Integer.MAX_VALUE : index;
     }
 
     private static void writeScalar(JsonGenerator generator, Object value) throws IOException {

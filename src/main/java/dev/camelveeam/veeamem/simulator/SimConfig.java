@@ -15,6 +15,8 @@ final class SimConfig {
     volatile boolean jsonByteOrderMark;
     volatile int port;
     volatile boolean seedData = true;
+    volatile Duration backupSessionRunTime = Duration.ofSeconds(1);
+    volatile SimBackupSession.Result nextBackupSessionResult = SimBackupSession.Result.Success;
 
     void addUser(String user, String password) {
         users.put(user, password);

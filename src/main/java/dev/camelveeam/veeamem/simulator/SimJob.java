@@ -1,12 +1,21 @@
 package dev.camelveeam.veeamem.simulator;
 
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
-/** A simulated EM job with its includes. Thread-safe; the includes keep their insertion order. */
+/**
+ * A simulated EM job (a VMware backup job with a daily schedule) with its includes. Thread-safe; the includes keep their
+ * insertion order.
+ */
 public final class SimJob {
 
     /** Outcome of {@link #removeIncludeUnlessLast(String)}. */
@@ -14,9 +23,20 @@ public final class SimJob {
         REMOVED, LAST_OBJECT, NOT_FOUND
     }
 
+    /** Outcome of {@link #addIncludeUnlessPresent(String, String)}. */
+    enum Addition {
+        ADDED, ALREADY_INCLUDED
+    }
+
+    static final String DEFAULT_DESCRIPTION = "Created by the EM simulator.";
+    /** The daily start time of every simulated schedule. */
+    static final LocalTime SCHEDULED_START_UTC = LocalTime.of(22, 0);
+
     private final String id;
     private final String name;
     private final Map<String, SimInclude> includes = new LinkedHashMap<>();
+    private volatile String description = DEFAULT_DESCRIPTION;
+    private volatile boolean scheduleEnabled = true;
 
     SimJob(String id, String name) {
         this.id = Ids.requireGuid(id, "job id");
@@ -30,6 +50,40 @@ public final class SimJob {
 
     public String getName() {
         return name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    /** @return this job */
+    public SimJob setDescription(String description) {
+        this.description = Objects.requireNonNull(description, "description");
+        return this;
+    }
+
+    /** Whether the (always configured) daily schedule runs the job; {@code ?action=toggleScheduleEnabled} flips it. */
+    public boolean isScheduleEnabled() {
+        return scheduleEnabled;
+    }
+
+    /** @return this job */
+    public synchronized SimJob setScheduleEnabled(boolean enabled) {
+        this.scheduleEnabled = enabled;
+        return this;
+    }
+
+    synchronized void toggleScheduleEnabled() {
+        scheduleEnabled = !scheduleEnabled;
+    }
+
+    /** The next scheduled start after {@code now} (daily at {@link #SCHEDULED_START_UTC}), empty while disabled. */
+    Optional<Instant> nextRun(Instant now) {
+        if (!scheduleEnabled) {
+            return Optional.empty();
+        }
+        ZonedDateTime today = now.atZone(ZoneOffset.UTC).with(SCHEDULED_START_UTC);
+        return Optional.of((today.toInstant().isAfter(now) ? today : today.plusDays(1)).toInstant());
     }
 
     /**
@@ -56,6 +110,26 @@ public final class SimJob {
         synchronized (includes) {
             return List.copyOf(includes.values());
         }
+    }
+
+    /** Adds an object unless one with the same reference (any letter case: EM writes {@code Vm} and {@code VM}) is in the job. */
+    Addition addIncludeUnlessPresent(String hierarchyObjRef, String objectName) {
+        synchronized (includes) {
+            String key = hierarchyObjRef.toLowerCase(Locale.ROOT);
+            if (includes.values().stream().anyMatch(i -> i.getHierarchyObjRef().toLowerCase(Locale.ROOT).equals(key))) {
+                return Addition.ALREADY_INCLUDED;
+            }
+            SimInclude include = new SimInclude(UUID.randomUUID().toString(), hierarchyObjRef, objectName);
+            includes.put(include.getId(), include);
+            return Addition.ADDED;
+        }
+    }
+
+    /** A copy under a new id and name: same description, schedule and objects, the objects with new ObjectInJobIds. */
+    SimJob copyAs(String newId, String newName) {
+        SimJob copy = new SimJob(newId, newName).setDescription(description).setScheduleEnabled(scheduleEnabled);
+        getIncludes().forEach(include -> copy.addInclude(UUID.randomUUID().toString(), include.getHierarchyObjRef(), include.getName()));
+        return copy;
     }
 
     Optional<SimInclude> findInclude(String includeId) {

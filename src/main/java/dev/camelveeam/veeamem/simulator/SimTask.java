@@ -1,6 +1,7 @@
 package dev.camelveeam.veeamem.simulator;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,18 @@ final class SimTask {
         Running, OperationFinished, Finished
     }
 
-    record Result(boolean success, String message) {
+    /**
+     * @param related links to what the task produced ({@code Link Rel="Related"}), e.g. a cloned job
+     */
+    record Result(boolean success, String message, List<Related> related) {
+
+        Result(boolean success, String message) {
+            this(success, message, List.of());
+        }
+    }
+
+    /** @param path below the API root, e.g. {@code /jobs/<guid>?format=Entity} */
+    record Related(String type, String path, String name) {
     }
 
     /** State and result change together; readers get one consistent snapshot. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -71,6 +72,16 @@ final class SimTestClient {
         return send(request(path).header("X-RestSvcSessionId", token).header("Accept", accept));
     }
 
+    /** A POST without body, e.g. a job action. */
+    HttpResponse<String> post(String path, String token) {
+        return send(request(path).header("X-RestSvcSessionId", token).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    HttpResponse<String> post(String path, String token, String contentType, String body) {
+        return send(request(path).header("X-RestSvcSessionId", token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     HttpResponse<String> delete(String path, String token) {
         return send(request(path).header("X-RestSvcSessionId", token).DELETE());
     }
@@ -89,6 +100,24 @@ final class SimTestClient {
             LockSupport.parkNanos(POLL_PAUSE_NANOS);
         }
         return fail("Task " + taskId + " did not reach " + state + " within " + TASK_WAIT + "; last answer: " + body);
+    }
+
+    /** Polls {@code condition} until it holds, failing after {@link #TASK_WAIT}. */
+    static void eventually(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TASK_WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail(what + " did not happen within " + TASK_WAIT);
+            }
+            LockSupport.parkNanos(POLL_PAUSE_NANOS);
+        }
+    }
+
+    /** The task id in a {@code Task} XML answer. */
+    static String taskId(HttpResponse<String> taskResponse) {
+        String body = taskResponse.body();
+        int from = body.indexOf("<TaskId>") + "<TaskId>".length();
+        return body.substring(from, body.indexOf("</TaskId>", from));
     }
 
     /** Lets at least {@code duration} pass (for idle timeouts, where polling the simulator would reset the clock). */

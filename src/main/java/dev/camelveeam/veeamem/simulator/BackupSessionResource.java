@@ -1,0 +1,44 @@
+package dev.camelveeam.veeamem.simulator;
+
+/**
+ * Backup sessions: {@code GET /api/backupSessions[/{id}]} and {@code GET /api/jobs/{jobId}/backupSessions}, references
+ * or ({@code ?format=Entity}) entities. Lists are in id order, which is unrelated to time, as EM's are.
+ */
+final class BackupSessionResource {
+
+    private final BackupSessionStore sessions;
+    private final JobStore jobs;
+    private final BackupSessionDocuments documents;
+
+    BackupSessionResource(BackupSessionStore sessions, JobStore jobs, BackupSessionDocuments documents) {
+        this.sessions = sessions;
+        this.jobs = jobs;
+        this.documents = documents;
+    }
+
+    void addRoutes(Router router) {
+        router.add("GET", "/api/backupSessions", Router.Access.SESSION, this::list)
+                .add("GET", "/api/backupSessions/([^/]+)", Router.Access.SESSION, this::get)
+                .add("GET", "/api/jobs/([^/]+)/backupSessions", Router.Access.SESSION, this::ofJob);
+    }
+
+    private EmResponse list(EmRequest request) {
+        boolean entities = request.wantsEntities("Entity", "Ref");
+        return EmResponse.of(200, entities ? documents.sessions(sessions.all()) : documents.references(sessions.all()));
+    }
+
+    private EmResponse ofJob(EmRequest request) {
+        SimJob job = jobs.require(request.pathParam(0));
+        boolean entities = request.wantsEntities("Entity", "Ref");
+        return EmResponse.of(200, entities ? documents.sessions(sessions.ofJob(job.getId())) : documents.references(sessions.ofJob(job.getId())));
+    }
+
+    private EmResponse get(EmRequest request) {
+        String pathId = request.pathParam(0);
+        String sessionId = Ids.entityGuid(pathId, "BackupJobSession").orElseThrow(() -> new EmError(400,
+                "Invalid backup session id [" + pathId + "]: expected a GUID or urn:veeam:BackupJobSession:<GUID>."));
+        SimBackupSession session = sessions.find(sessionId)
+                .orElseThrow(() -> new EmError(404, "Backup session [" + sessionId + "] was not found."));
+        return EmResponse.of(200, request.wantsEntities("Entity", "Ref") ? documents.session(session) : documents.reference(session, "EntityRef"));
+    }
+}
