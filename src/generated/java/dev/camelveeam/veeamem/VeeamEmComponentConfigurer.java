@@ -38,6 +38,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "canceltaskontimeout":
+        case "cancelTaskOnTimeout": getOrCreateConfiguration(target).setCancelTaskOnTimeout(property(camelContext, boolean.class, value)); return true;
         case "clonefoldername":
         case "cloneFolderName": getOrCreateConfiguration(target).setCloneFolderName(property(camelContext, java.lang.String.class, value)); return true;
         case "clonejobname":
@@ -45,6 +47,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "clonerepositoryuid":
         case "cloneRepositoryUid": getOrCreateConfiguration(target).setCloneRepositoryUid(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, dev.camelveeam.veeamem.VeeamEmConfiguration.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "createdafter":
         case "createdAfter": getOrCreateConfiguration(target).setCreatedAfter(property(camelContext, java.lang.String.class, value)); return true;
         case "createdbefore":
@@ -60,6 +64,7 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "hierarchyObjRef": getOrCreateConfiguration(target).setHierarchyObjRef(property(camelContext, java.lang.String.class, value)); return true;
         case "hierarchyrootid":
         case "hierarchyRootId": getOrCreateConfiguration(target).setHierarchyRootId(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotent": getOrCreateConfiguration(target).setIdempotent(property(camelContext, boolean.class, value)); return true;
         case "includeid":
         case "includeId": getOrCreateConfiguration(target).setIncludeId(property(camelContext, java.lang.String.class, value)); return true;
         case "initiallookback":
@@ -82,16 +87,24 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollInitialDelay": getOrCreateConfiguration(target).setPollInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollmaxdelay":
         case "pollMaxDelay": getOrCreateConfiguration(target).setPollMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pollretries":
+        case "pollRetries": getOrCreateConfiguration(target).setPollRetries(property(camelContext, int.class, value)); return true;
         case "pollerpoolsize":
         case "pollerPoolSize": target.setPollerPoolSize(property(camelContext, int.class, value)); return true;
+        case "responsetimeout":
+        case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sessionresult":
         case "sessionResult": getOrCreateConfiguration(target).setSessionResult(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staterepository":
         case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "taskid":
         case "taskId": getOrCreateConfiguration(target).setTaskId(property(camelContext, java.lang.String.class, value)); return true;
         case "tasktimeout":
         case "taskTimeout": getOrCreateConfiguration(target).setTaskTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "trustallcertificates":
+        case "trustAllCertificates": getOrCreateConfiguration(target).setTrustAllCertificates(property(camelContext, boolean.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -108,6 +121,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "canceltaskontimeout":
+        case "cancelTaskOnTimeout": return boolean.class;
         case "clonefoldername":
         case "cloneFolderName": return java.lang.String.class;
         case "clonejobname":
@@ -115,6 +130,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "clonerepositoryuid":
         case "cloneRepositoryUid": return java.lang.String.class;
         case "configuration": return dev.camelveeam.veeamem.VeeamEmConfiguration.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
         case "createdafter":
         case "createdAfter": return java.lang.String.class;
         case "createdbefore":
@@ -130,6 +147,7 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "hierarchyObjRef": return java.lang.String.class;
         case "hierarchyrootid":
         case "hierarchyRootId": return java.lang.String.class;
+        case "idempotent": return boolean.class;
         case "includeid":
         case "includeId": return java.lang.String.class;
         case "initiallookback":
@@ -152,16 +170,24 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollInitialDelay": return long.class;
         case "pollmaxdelay":
         case "pollMaxDelay": return long.class;
+        case "pollretries":
+        case "pollRetries": return int.class;
         case "pollerpoolsize":
         case "pollerPoolSize": return int.class;
+        case "responsetimeout":
+        case "responseTimeout": return long.class;
         case "sessionresult":
         case "sessionResult": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "taskid":
         case "taskId": return java.lang.String.class;
         case "tasktimeout":
         case "taskTimeout": return long.class;
+        case "trustallcertificates":
+        case "trustAllCertificates": return boolean.class;
         case "username": return java.lang.String.class;
         default: return null;
         }
@@ -179,6 +205,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "canceltaskontimeout":
+        case "cancelTaskOnTimeout": return getOrCreateConfiguration(target).isCancelTaskOnTimeout();
         case "clonefoldername":
         case "cloneFolderName": return getOrCreateConfiguration(target).getCloneFolderName();
         case "clonejobname":
@@ -186,6 +214,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "clonerepositoryuid":
         case "cloneRepositoryUid": return getOrCreateConfiguration(target).getCloneRepositoryUid();
         case "configuration": return target.getConfiguration();
+        case "connecttimeout":
+        case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "createdafter":
         case "createdAfter": return getOrCreateConfiguration(target).getCreatedAfter();
         case "createdbefore":
@@ -201,6 +231,7 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "hierarchyObjRef": return getOrCreateConfiguration(target).getHierarchyObjRef();
         case "hierarchyrootid":
         case "hierarchyRootId": return getOrCreateConfiguration(target).getHierarchyRootId();
+        case "idempotent": return getOrCreateConfiguration(target).isIdempotent();
         case "includeid":
         case "includeId": return getOrCreateConfiguration(target).getIncludeId();
         case "initiallookback":
@@ -223,16 +254,24 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollInitialDelay": return getOrCreateConfiguration(target).getPollInitialDelay();
         case "pollmaxdelay":
         case "pollMaxDelay": return getOrCreateConfiguration(target).getPollMaxDelay();
+        case "pollretries":
+        case "pollRetries": return getOrCreateConfiguration(target).getPollRetries();
         case "pollerpoolsize":
         case "pollerPoolSize": return target.getPollerPoolSize();
+        case "responsetimeout":
+        case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "sessionresult":
         case "sessionResult": return getOrCreateConfiguration(target).getSessionResult();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "staterepository":
         case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "taskid":
         case "taskId": return getOrCreateConfiguration(target).getTaskId();
         case "tasktimeout":
         case "taskTimeout": return getOrCreateConfiguration(target).getTaskTimeout();
+        case "trustallcertificates":
+        case "trustAllCertificates": return getOrCreateConfiguration(target).isTrustAllCertificates();
         case "username": return getOrCreateConfiguration(target).getUsername();
         default: return null;
         }

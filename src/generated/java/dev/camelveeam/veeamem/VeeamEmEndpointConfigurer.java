@@ -35,12 +35,16 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "canceltaskontimeout":
+        case "cancelTaskOnTimeout": target.getConfiguration().setCancelTaskOnTimeout(property(camelContext, boolean.class, value)); return true;
         case "clonefoldername":
         case "cloneFolderName": target.getConfiguration().setCloneFolderName(property(camelContext, java.lang.String.class, value)); return true;
         case "clonejobname":
         case "cloneJobName": target.getConfiguration().setCloneJobName(property(camelContext, java.lang.String.class, value)); return true;
         case "clonerepositoryuid":
         case "cloneRepositoryUid": target.getConfiguration().setCloneRepositoryUid(property(camelContext, java.lang.String.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "createdafter":
         case "createdAfter": target.getConfiguration().setCreatedAfter(property(camelContext, java.lang.String.class, value)); return true;
         case "createdbefore":
@@ -58,6 +62,7 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "hierarchyObjRef": target.getConfiguration().setHierarchyObjRef(property(camelContext, java.lang.String.class, value)); return true;
         case "hierarchyrootid":
         case "hierarchyRootId": target.getConfiguration().setHierarchyRootId(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotent": target.getConfiguration().setIdempotent(property(camelContext, boolean.class, value)); return true;
         case "includeid":
         case "includeId": target.getConfiguration().setIncludeId(property(camelContext, java.lang.String.class, value)); return true;
         case "initialdelay":
@@ -82,10 +87,14 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollInitialDelay": target.getConfiguration().setPollInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollmaxdelay":
         case "pollMaxDelay": target.getConfiguration().setPollMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pollretries":
+        case "pollRetries": target.getConfiguration().setPollRetries(property(camelContext, int.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "responsetimeout":
+        case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -97,6 +106,8 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sessionresult":
         case "sessionResult": target.getConfiguration().setSessionResult(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "staterepository":
@@ -107,6 +118,8 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "taskTimeout": target.getConfiguration().setTaskTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "trustallcertificates":
+        case "trustAllCertificates": target.getConfiguration().setTrustAllCertificates(property(camelContext, boolean.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
@@ -129,12 +142,16 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "canceltaskontimeout":
+        case "cancelTaskOnTimeout": return boolean.class;
         case "clonefoldername":
         case "cloneFolderName": return java.lang.String.class;
         case "clonejobname":
         case "cloneJobName": return java.lang.String.class;
         case "clonerepositoryuid":
         case "cloneRepositoryUid": return java.lang.String.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
         case "createdafter":
         case "createdAfter": return java.lang.String.class;
         case "createdbefore":
@@ -152,6 +169,7 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "hierarchyObjRef": return java.lang.String.class;
         case "hierarchyrootid":
         case "hierarchyRootId": return java.lang.String.class;
+        case "idempotent": return boolean.class;
         case "includeid":
         case "includeId": return java.lang.String.class;
         case "initialdelay":
@@ -176,10 +194,14 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollInitialDelay": return long.class;
         case "pollmaxdelay":
         case "pollMaxDelay": return long.class;
+        case "pollretries":
+        case "pollRetries": return int.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "responsetimeout":
+        case "responseTimeout": return long.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -191,6 +213,8 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sessionresult":
         case "sessionResult": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "staterepository":
@@ -201,6 +225,8 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "taskTimeout": return long.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "trustallcertificates":
+        case "trustAllCertificates": return boolean.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
@@ -224,12 +250,16 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "canceltaskontimeout":
+        case "cancelTaskOnTimeout": return target.getConfiguration().isCancelTaskOnTimeout();
         case "clonefoldername":
         case "cloneFolderName": return target.getConfiguration().getCloneFolderName();
         case "clonejobname":
         case "cloneJobName": return target.getConfiguration().getCloneJobName();
         case "clonerepositoryuid":
         case "cloneRepositoryUid": return target.getConfiguration().getCloneRepositoryUid();
+        case "connecttimeout":
+        case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "createdafter":
         case "createdAfter": return target.getConfiguration().getCreatedAfter();
         case "createdbefore":
@@ -247,6 +277,7 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "hierarchyObjRef": return target.getConfiguration().getHierarchyObjRef();
         case "hierarchyrootid":
         case "hierarchyRootId": return target.getConfiguration().getHierarchyRootId();
+        case "idempotent": return target.getConfiguration().isIdempotent();
         case "includeid":
         case "includeId": return target.getConfiguration().getIncludeId();
         case "initialdelay":
@@ -271,10 +302,14 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollInitialDelay": return target.getConfiguration().getPollInitialDelay();
         case "pollmaxdelay":
         case "pollMaxDelay": return target.getConfiguration().getPollMaxDelay();
+        case "pollretries":
+        case "pollRetries": return target.getConfiguration().getPollRetries();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "responsetimeout":
+        case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":
@@ -286,6 +321,8 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sessionresult":
         case "sessionResult": return target.getConfiguration().getSessionResult();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "staterepository":
@@ -296,6 +333,8 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "taskTimeout": return target.getConfiguration().getTaskTimeout();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "trustallcertificates":
+        case "trustAllCertificates": return target.getConfiguration().isTrustAllCertificates();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "username": return target.getConfiguration().getUsername();

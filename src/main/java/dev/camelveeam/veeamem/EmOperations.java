@@ -26,7 +26,7 @@ import dev.camelveeam.veeamem.model.Task;
  */
 final class EmOperations {
 
-    sealed interface Outcome permits Answer, Started {
+    sealed interface Outcome permits Answer, Started, AlreadyDone {
     }
 
     /** The operation is complete; {@code body} is the message body (null for none). */
@@ -37,19 +37,25 @@ final class EmOperations {
     record Started(AcceptedTask accepted) implements Outcome {
     }
 
+    /** With the idempotent option: EM is already as the operation would make it, so nothing was sent. */
+    record AlreadyDone() implements Outcome {
+    }
+
+    private static final int NOT_FOUND = 404;
+
     private final EmApi api;
 
     EmOperations(EmApi api) {
         this.api = api;
     }
 
-    Outcome perform(VeeamEmOperation operation, ExchangeParameters parameters, int pageSize) {
+    Outcome perform(VeeamEmOperation operation, ExchangeParameters parameters, VeeamEmConfiguration config) {
         return switch (operation) {
             case listIncludes -> new Answer(api.getList(includesPath(parameters), ObjectInJob.class));
             case getInclude -> new Answer(api.get(includesPath(parameters) + "/" + parameters.includeIdSegment(),
                     ObjectInJob.class));
-            case addInclude -> addInclude(parameters);
-            case removeInclude -> start(EmRequest.delete(includesPath(parameters) + "/" + parameters.includeIdSegment()));
+            case addInclude -> addInclude(parameters, config.isIdempotent());
+            case removeInclude -> removeInclude(parameters, config.isIdempotent());
             case listJobs -> new Answer(api.getList("/jobs?format=Entity", Job.class));
             case getJob -> new Answer(api.get(jobPath(parameters) + "?format=Entity", Job.class));
             case startJob -> jobAction(parameters, "start", null);
@@ -66,7 +72,7 @@ final class EmOperations {
                     .results(parameters.sessionResult())
                     .condition("CreationTime", ">=", parameters.createdAfter())
                     .condition("CreationTime", "<", parameters.createdBefore())
-                    .readAll(api, pageSize));
+                    .readAll(api, config.getPageSize()));
             case getBackupSession -> new Answer(api.get(
                     "/backupSessions/" + parameters.backupSessionIdSegment() + "?format=Entity", BackupJobSession.class));
             case backupSessions -> throw new IllegalArgumentException(
@@ -75,12 +81,38 @@ final class EmOperations {
         };
     }
 
-    private Outcome addInclude(ExchangeParameters parameters) {
-        String jobPath = jobPath(parameters);
+    private Outcome addInclude(ExchangeParameters parameters, boolean idempotent) {
+        String includesPath = includesPath(parameters);
         CreateObjectInJobSpec spec = parameters.hasHierarchyObjRef()
                 ? new CreateObjectInJobSpec(parameters.hierarchyObjRef(), parameters.objectName())
                 : specFromLookup(parameters);
-        return start(EmRequest.post(jobPath + "/includes", spec));
+        if (idempotent && api.getList(includesPath, ObjectInJob.class).stream()
+                .anyMatch(include -> spec.getHierarchyObjRef().equalsIgnoreCase(include.getHierarchyObjRef()))) {
+            return new AlreadyDone();
+        }
+        return start(EmRequest.post(includesPath, spec));
+    }
+
+    /** With idempotent, a 404 for an include the job (which exists) no longer lists means it was removed before. */
+    private Outcome removeInclude(ExchangeParameters parameters, boolean idempotent) {
+        String includesPath = includesPath(parameters);
+        String includeId = parameters.includeIdSegment();
+        try {
+            return start(EmRequest.delete(includesPath + "/" + includeId));
+        } catch (VeeamEmApiException e) {
+            if (!idempotent || e.getStatusCode() != NOT_FOUND) {
+                throw e;
+            }
+            try {
+                if (api.getList(includesPath, ObjectInJob.class).stream()
+                        .noneMatch(include -> includeId.equalsIgnoreCase(include.getObjectInJobId()))) {
+                    return new AlreadyDone();
+                }
+            } catch (VeeamEmException jobAlsoMissing) {
+                e.addSuppressed(jobAlsoMissing);
+            }
+            throw e;
+        }
     }
 
     /** Finds the one object of the given type and name in the hierarchy root; none or several is an error. */

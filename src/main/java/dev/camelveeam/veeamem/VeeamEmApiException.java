@@ -11,8 +11,12 @@ public class VeeamEmApiException extends VeeamEmException {
     private final String path;
 
     public VeeamEmApiException(int statusCode, String emMessage, String method, String path) {
-        super(method + " " + path + " failed: EM answered " + statusCode
-              + (emMessage == null ? " with no error message" : ": " + emMessage));
+        this(statusCode, emMessage, method, path, method + " " + path + " failed: EM answered " + statusCode
+                                                  + (emMessage == null ? " with no error message" : ": " + emMessage));
+    }
+
+    protected VeeamEmApiException(int statusCode, String emMessage, String method, String path, String message) {
+        super(message);
         this.statusCode = statusCode;
         this.emMessage = emMessage;
         this.method = method;

@@ -41,6 +41,7 @@ public class VeeamEmBackupSessionConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStart() throws Exception {
         VeeamEmConfiguration config = config();
+        getEndpoint().warnIfTrustingAllCertificates();
         api = new EmApi(getEndpoint().getComponent().connectionFor(config), config.getFormat());
         ServiceHelper.startService(config.getStateRepository());
         Duration lookback = Duration.ofMillis(config.getLookback());

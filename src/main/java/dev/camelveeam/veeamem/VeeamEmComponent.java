@@ -10,6 +10,7 @@ import dev.camelveeam.veeamem.internal.EmConnection;
 import dev.camelveeam.veeamem.internal.EmHttpClient;
 import dev.camelveeam.veeamem.internal.EmStatistics;
 import dev.camelveeam.veeamem.internal.TaskPoller;
+import dev.camelveeam.veeamem.internal.TransportSettings;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -57,8 +58,11 @@ public class VeeamEmComponent extends HealthCheckComponent {
     /** The shared connection to the EM server and user of the given configuration. */
     EmConnection connectionFor(VeeamEmConfiguration config) {
         ApiRoot root = ApiRoot.parse(config.getBaseUrl());
-        return connections.computeIfAbsent(new ConnectionKey(root, config.getUsername(), config.getPassword()),
-                key -> new EmConnection(new EmHttpClient(root), statistics, key.username(), key.password()));
+        TransportSettings transport = new TransportSettings(config.getConnectTimeout(), config.getResponseTimeout(),
+                config.getSslContextParameters(), config.isTrustAllCertificates());
+        return connections.computeIfAbsent(new ConnectionKey(root, config.getUsername(), config.getPassword(), transport),
+                key -> new EmConnection(new EmHttpClient(root, transport, getCamelContext()), statistics, key.username(),
+                        key.password()));
     }
 
     TaskPoller getTaskPoller() {
@@ -85,7 +89,7 @@ public class VeeamEmComponent extends HealthCheckComponent {
     @Override
     protected void doStop() throws Exception {
         if (taskPoller != null) {
-            taskPoller.abortAll("the veeam-em component is stopping");
+            taskPoller.abort(null, "the veeam-em component is stopping");
         }
         if (pollScheduler != null) {
             getCamelContext().getExecutorServiceManager().shutdown(pollScheduler);
@@ -115,7 +119,7 @@ public class VeeamEmComponent extends HealthCheckComponent {
         this.pollerPoolSize = pollerPoolSize;
     }
 
-    private record ConnectionKey(ApiRoot root, String username, String password) {
+    private record ConnectionKey(ApiRoot root, String username, String password, TransportSettings transport) {
 
         @Override
         public String toString() {

@@ -5,6 +5,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * Options of the {@code veeam-em} component. The component holds one instance whose values every endpoint starts from;
@@ -62,6 +63,20 @@ public class VeeamEmConfiguration implements Cloneable {
     private long initialLookback;
     @UriParam(label = "consumer")
     private StateRepository<String, String> stateRepository;
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
+    private long connectTimeout = 10_000;
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
+    private long responseTimeout = 60_000;
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "security", defaultValue = "false")
+    private boolean trustAllCertificates;
+    @UriParam(label = "producer", defaultValue = "5")
+    private int pollRetries = 5;
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean cancelTaskOnTimeout;
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean idempotent;
     @UriParam(label = "producer", defaultValue = "200", javaType = "java.time.Duration")
     private long pollInitialDelay = 200;
     @UriParam(label = "producer", defaultValue = "5000", javaType = "java.time.Duration")
@@ -339,6 +354,90 @@ public class VeeamEmConfiguration implements Cloneable {
      */
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * How long to wait for a connection to EM (TCP and TLS). A request that could not connect never reached EM and is
+     * tried once more.
+     */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    /**
+     * How long to wait for EM's answer once a request went out. A request that changes something and got no answer
+     * fails with VeeamEmOutcomeUnknownException and is not sent again.
+     */
+    public void setResponseTimeout(long responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /**
+     * The TLS trust (and key) material for EM's HTTPS port, for example a trust store with the CA that signed EM's
+     * certificate. Without it the JVM's default trust store is used. Host names are always verified.
+     */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public boolean isTrustAllCertificates() {
+        return trustAllCertificates;
+    }
+
+    /**
+     * INSECURE, for labs only: accept any certificate and host name from EM. A WARN is logged each time an endpoint
+     * using it starts. Prefer sslContextParameters with EM's certificate.
+     */
+    public void setTrustAllCertificates(boolean trustAllCertificates) {
+        this.trustAllCertificates = trustAllCertificates;
+    }
+
+    public int getPollRetries() {
+        return pollRetries;
+    }
+
+    /**
+     * How many polls of a task in a row may fail (no answer, a 5xx, an unreadable body) before the exchange fails;
+     * failed polls are tried again on the poll schedule, within taskTimeout.
+     */
+    public void setPollRetries(int pollRetries) {
+        this.pollRetries = pollRetries;
+    }
+
+    public boolean isCancelTaskOnTimeout() {
+        return cancelTaskOnTimeout;
+    }
+
+    /**
+     * Whether to cancel a task (DELETE /tasks/{id}) that did not finish within taskTimeout, before failing the
+     * exchange.
+     */
+    public void setCancelTaskOnTimeout(boolean cancelTaskOnTimeout) {
+        this.cancelTaskOnTimeout = cancelTaskOnTimeout;
+    }
+
+    public boolean isIdempotent() {
+        return idempotent;
+    }
+
+    /**
+     * For redelivered messages: removeInclude of an include that is no longer in the job, and addInclude of an object
+     * already in it, complete without error (and without a task) and set the header CamelVeeamEmAlreadyDone to true.
+     */
+    public void setIdempotent(boolean idempotent) {
+        this.idempotent = idempotent;
     }
 
     public long getPollInitialDelay() {

@@ -64,6 +64,11 @@ public final class VeeamEmConstants {
               javaType = "String")
     public static final String CREATED_BEFORE = "CamelVeeamEmCreatedBefore";
 
+    @Metadata(label = "producer",
+              description = "Out, with the idempotent option: true when the include was already removed, or the object already in the job, so nothing was sent.",
+              javaType = "Boolean")
+    public static final String ALREADY_DONE = "CamelVeeamEmAlreadyDone";
+
     private VeeamEmConstants() {
     }
 }

@@ -9,6 +9,8 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Drive Veeam Backup Enterprise Manager through its REST API: manage jobs and their VMs, start jobs, and be told of
@@ -20,6 +22,7 @@ import org.apache.camel.support.ScheduledPollEndpoint;
              headersClass = VeeamEmConstants.class)
 public class VeeamEmEndpoint extends ScheduledPollEndpoint {
 
+    private static final Logger LOG = LoggerFactory.getLogger(VeeamEmEndpoint.class);
     private static final long DEFAULT_POLL_DELAY = 60_000;
 
     @UriPath(description = "The operation to perform")
@@ -63,6 +66,14 @@ public class VeeamEmEndpoint extends ScheduledPollEndpoint {
     }
 
 
+
+    /** Logs the insecure choice each time an endpoint starts using it, so that it cannot go unnoticed in production. */
+    void warnIfTrustingAllCertificates() {
+        if (configuration.isTrustAllCertificates()) {
+            LOG.warn("{} trusts ALL certificates and host names of EM (trustAllCertificates=true): for labs only,"
+                     + " use sslContextParameters with EM's certificate instead", this);
+        }
+    }
 
     public VeeamEmOperation getOperation() {
         return operation;

@@ -1,5 +1,6 @@
 package dev.camelveeam.veeamem;
 
+import dev.camelveeam.veeamem.EmOperations.AlreadyDone;
 import dev.camelveeam.veeamem.EmOperations.Answer;
 import dev.camelveeam.veeamem.EmOperations.Outcome;
 import dev.camelveeam.veeamem.EmOperations.Started;
@@ -46,6 +47,7 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
         super.doStart();
         VeeamEmConfiguration config = getEndpoint().getConfiguration();
         VeeamEmComponent component = getEndpoint().getComponent();
+        getEndpoint().warnIfTrustingAllCertificates();
         api = new EmApi(component.connectionFor(config), config.getFormat());
         operations = new EmOperations(api);
         statistics = component.getStatistics();
@@ -60,6 +62,7 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
 
     @Override
     protected void doStop() throws Exception {
+        getEndpoint().getComponent().getTaskPoller().abort(this, "the route or CamelContext is stopping");
         if (healthCheckRepository != null && healthCheck != null) {
             healthCheckRepository.removeHealthCheck(healthCheck);
         }
@@ -79,12 +82,18 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
         try {
             ExchangeParameters parameters = new ExchangeParameters(exchange.getMessage(), config);
             VeeamEmOperation operation = parameters.operation(getEndpoint().getOperation());
-            Outcome outcome = operations.perform(operation, parameters, config.getPageSize());
+            Outcome outcome = operations.perform(operation, parameters, config);
             if (outcome instanceof Started started) {
                 awaitTask(started.accepted(), exchange, callback, config);
                 return false;
             }
-            exchange.getMessage().setBody(((Answer) outcome).body());
+            if (outcome instanceof AlreadyDone) {
+                LOG.debug("{} found EM already as it would make it; nothing sent", operation);
+                exchange.getMessage().setHeader(VeeamEmConstants.ALREADY_DONE, true);
+                exchange.getMessage().setBody(null);
+            } else {
+                exchange.getMessage().setBody(((Answer) outcome).body());
+            }
         } catch (Exception e) {
             exchange.setException(e);
         }
@@ -94,10 +103,10 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
 
     private void awaitTask(AcceptedTask accepted, Exchange exchange, AsyncCallback callback, VeeamEmConfiguration config) {
         LOG.debug("EM accepted the operation as task {}", accepted.task().getTaskId());
-        PollSettings settings
-                = new PollSettings(config.getPollInitialDelay(), config.getPollMaxDelay(), config.getTaskTimeout());
+        PollSettings settings = new PollSettings(config.getPollInitialDelay(), config.getPollMaxDelay(),
+                config.getTaskTimeout(), config.getPollRetries(), config.isCancelTaskOnTimeout());
         getEndpoint().getComponent().getTaskPoller()
-                .awaitFinished(api.getConnection(), accepted.session(), accepted.task(), api.getFormat(), settings)
+                .awaitFinished(this, api, accepted.session(), accepted.task(), settings)
                 .whenComplete((task, error) -> {
                     try {
                         if (error != null) {

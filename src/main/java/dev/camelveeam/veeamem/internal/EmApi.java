@@ -2,7 +2,9 @@ package dev.camelveeam.veeamem.internal;
 
 import java.util.List;
 
+import dev.camelveeam.veeamem.VeeamEmAccessDeniedException;
 import dev.camelveeam.veeamem.VeeamEmApiException;
+import dev.camelveeam.veeamem.VeeamEmOutcomeUnknownException;
 import dev.camelveeam.veeamem.VeeamEmFormat;
 import dev.camelveeam.veeamem.internal.EmConnection.SessionResponse;
 import dev.camelveeam.veeamem.model.Task;
@@ -16,6 +18,7 @@ public final class EmApi {
     private static final int OK = 200;
     private static final int ACCEPTED = 202;
     private static final int NO_CONTENT = 204;
+    private static final int FORBIDDEN = 403;
 
     private final EmConnection connection;
     private final VeeamEmFormat format;
@@ -61,13 +64,30 @@ public final class EmApi {
     }
 
     private SessionResponse expect(EmRequest request, int status) {
-        SessionResponse answer = connection.execute(request, format);
+        SessionResponse answer;
+        try {
+            answer = connection.execute(request, format);
+        } catch (EmTransportException e) {
+            if (request.changesState() && e.isRequestSent()) {
+                throw new VeeamEmOutcomeUnknownException(request.method(), request.pathAndQuery(), e);
+            }
+            throw e;
+        }
         EmResponse response = answer.response();
         if (response.status() != status) {
-            throw new VeeamEmApiException(
-                    response.status(), EmCodec.errorMessage(response.body()), request.method(), request.pathAndQuery());
+            throw failure(request, response);
         }
         return answer;
+    }
+
+    /** The exception for an error answer: 403 says which account lacks a role, others carry EM's message. */
+    public VeeamEmApiException failure(EmRequest request, EmResponse response) {
+        String emMessage = EmCodec.errorMessage(response.body());
+        if (response.status() == FORBIDDEN) {
+            return new VeeamEmAccessDeniedException(
+                    emMessage, request.method(), request.pathAndQuery(), connection.getUsername());
+        }
+        return new VeeamEmApiException(response.status(), emMessage, request.method(), request.pathAndQuery());
     }
 
     /** A task EM accepted, and the logon session that can see it. */

@@ -60,7 +60,7 @@ public final class EmConnection implements Closeable {
      */
     public void verify() {
         EmSession session = session();
-        if (executeIn(session, EmRequest.get("/logonSessions/" + session.sessionId()), LOGON_FORMAT).status()
+        if (executeIn(session, EmRequest.onSession("GET", "/logonSessions/", session.sessionId()), LOGON_FORMAT).status()
             == UNAUTHORIZED) {
             invalidate(session);
             session();
@@ -83,9 +83,25 @@ public final class EmConnection implements Closeable {
         return new SessionResponse(session, response);
     }
 
-    /** Sends the request in the given session, for resources that belong to it, such as its tasks. */
+    /**
+     * Sends the request in the given session, for resources that belong to it, such as its tasks. A request that could
+     * not even connect provably never reached EM, so it is tried once more.
+     */
     public EmResponse executeIn(EmSession session, EmRequest request, VeeamEmFormat format) {
-        return http.execute(request, format, EmHttpClient.SESSION_HEADER, session.token());
+        try {
+            return http.execute(request, format, EmHttpClient.SESSION_HEADER, session.token());
+        } catch (EmTransportException e) {
+            if (e.isRequestSent()) {
+                throw e;
+            }
+            LOG.debug("{} could not connect to EM at {}; trying once more: {}", request, getRoot(), e.getMessage());
+            try {
+                return http.execute(request, format, EmHttpClient.SESSION_HEADER, session.token());
+            } catch (EmTransportException again) {
+                again.addSuppressed(e);
+                throw again;
+            }
+        }
     }
 
     /** The current session, logging on when there is none. */
@@ -152,7 +168,7 @@ public final class EmConnection implements Closeable {
     }
 
     private void logoff(EmSession session) {
-        EmRequest request = EmRequest.delete("/logonSessions/" + session.sessionId());
+        EmRequest request = EmRequest.onSession("DELETE", "/logonSessions/", session.sessionId());
         try {
             EmResponse response = executeIn(session, request, LOGON_FORMAT);
             if (response.isSuccess()) {

@@ -2,6 +2,8 @@ package dev.camelveeam.veeamem.internal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,9 +11,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import dev.camelveeam.veeamem.VeeamEmApiException;
 import dev.camelveeam.veeamem.VeeamEmException;
 import dev.camelveeam.veeamem.VeeamEmFormat;
+import dev.camelveeam.veeamem.VeeamEmTaskLostException;
 import dev.camelveeam.veeamem.VeeamEmTaskTimeoutException;
 import dev.camelveeam.veeamem.model.Task;
 import org.slf4j.Logger;
@@ -24,6 +26,10 @@ import org.slf4j.LoggerFactory;
 public final class TaskPoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskPoller.class);
+    private static final int OK = 200;
+    private static final int UNAUTHORIZED = 401;
+    private static final int NOT_FOUND = 404;
+    private static final String NO_SUCH_TASK = "There is no backup task with id";
 
     private final ScheduledExecutorService scheduler;
     private final EmStatistics statistics;
@@ -36,11 +42,12 @@ public final class TaskPoller {
 
     /**
      * Polls {@code GET /tasks/{id}} in the session that created the task until its state is Finished. The future
-     * completes with the Finished task, or exceptionally on timeout, on an EM error, or when the poller stops.
+     * completes with the Finished task, or exceptionally on timeout, on a lost task, when polls keep failing, or when
+     * the waits of {@code owner} are aborted.
      */
     public CompletableFuture<Task> awaitFinished(
-            EmConnection connection, EmSession session, Task accepted, VeeamEmFormat format, PollSettings settings) {
-        TaskWait wait = new TaskWait(connection, session, accepted, format, settings);
+            Object owner, EmApi api, EmSession session, Task accepted, PollSettings settings) {
+        TaskWait wait = new TaskWait(owner, api, session, accepted, settings);
         inFlight.add(wait);
         wait.result.whenComplete((task, error) -> inFlight.remove(wait));
         wait.schedule(settings.initialDelayMillis());
@@ -52,33 +59,35 @@ public final class TaskPoller {
         return inFlight.size();
     }
 
-    /** Ends every wait with an exception saying why; the tasks themselves go on in EM. */
-    public void abortAll(String reason) {
+    /** Ends the waits of {@code owner} (every wait when null) with an exception saying why; the tasks go on in EM. */
+    public void abort(Object owner, String reason) {
         for (TaskWait wait : inFlight) {
-            wait.result.completeExceptionally(new VeeamEmException(
-                    "Stopped waiting for EM task " + wait.lastSeen.getTaskId() + " (" + wait.lastSeen.getOperation()
-                                                                   + "), last state " + wait.lastSeen.getState()
-                                                                   + ": " + reason + ". The task may still finish in EM."));
+            if (owner == null || wait.owner == owner) {
+                wait.result.completeExceptionally(new VeeamEmException(
+                        "Stopped waiting for EM task " + wait.lastSeen.getTaskId() + " (" + wait.lastSeen.getOperation()
+                                                                       + "), last state " + wait.lastSeen.getState() + ": "
+                                                                       + reason + ". The task may still finish in EM."));
+            }
         }
     }
 
     private final class TaskWait implements Runnable {
 
         private final CompletableFuture<Task> result = new CompletableFuture<>();
-        private final EmConnection connection;
+        private final List<Exception> failedPolls = new ArrayList<>();
+        private final Object owner;
+        private final EmApi api;
         private final EmSession session;
-        private final VeeamEmFormat format;
         private final PollSettings settings;
         private final EmRequest poll;
         private final long deadlineNanos;
         private volatile Task lastSeen;
         private long delayMillis;
-        private int polls;
 
-        TaskWait(EmConnection connection, EmSession session, Task accepted, VeeamEmFormat format, PollSettings settings) {
-            this.connection = connection;
+        TaskWait(Object owner, EmApi api, EmSession session, Task accepted, PollSettings settings) {
+            this.owner = owner;
+            this.api = api;
             this.session = session;
-            this.format = format;
             this.settings = settings;
             this.lastSeen = accepted;
             this.poll = EmRequest.get("/tasks/" + URLEncoder.encode(accepted.getTaskId(), StandardCharsets.UTF_8));
@@ -93,34 +102,93 @@ public final class TaskPoller {
             }
             try {
                 Task task = pollOnce();
-                lastSeen = task;
-                if (task.isFinished()) {
-                    result.complete(task);
-                    return;
+                if (task != null) {
+                    lastSeen = task;
+                    failedPolls.clear();
+                    if (task.isFinished()) {
+                        result.complete(task);
+                        return;
+                    }
                 }
-                long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
-                if (remainingMillis <= 0) {
-                    result.completeExceptionally(new VeeamEmTaskTimeoutException(task, settings.timeoutMillis()));
-                    return;
-                }
-                delayMillis = settings.nextDelay(delayMillis);
-                LOG.debug("EM task {} is {} after poll {}; next poll in {} ms", task.getTaskId(), task.getState(), polls,
-                        Math.min(delayMillis, remainingMillis));
-                schedule(Math.min(delayMillis, remainingMillis));
+                scheduleNextOrTimeOut();
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
         }
 
+        /** The task as EM sees it now, or null when this poll failed in a way worth trying again. */
         private Task pollOnce() {
-            polls++;
             statistics.poll();
-            EmResponse response = connection.executeIn(session, poll, format);
-            if (response.status() != 200) {
-                throw new VeeamEmApiException(
-                        response.status(), EmCodec.errorMessage(response.body()), poll.method(), poll.pathAndQuery());
+            EmResponse response;
+            try {
+                response = api.getConnection().executeIn(session, poll, api.getFormat());
+            } catch (EmTransportException e) {
+                return failedPoll(e);
             }
-            return EmCodec.read(response.body(), format, Task.class, poll.toString());
+            if (response.status() == OK) {
+                try {
+                    return EmCodec.read(response.body(), api.getFormat(), Task.class, poll.toString());
+                } catch (VeeamEmException unreadable) {
+                    return failedPoll(unreadable);
+                }
+            }
+            RuntimeException failure = api.failure(poll, response);
+            if (response.status() == UNAUTHORIZED) {
+                api.getConnection().invalidate(session);
+                throw new VeeamEmTaskLostException(lastSeen, "the logon session that created it has ended (EM answered 401)",
+                        failure);
+            }
+            if (response.status() == NOT_FOUND || failure.getMessage().contains(NO_SUCH_TASK)) {
+                throw new VeeamEmTaskLostException(lastSeen, "EM no longer knows it", failure);
+            }
+            if (response.status() >= 500) {
+                return failedPoll(failure);
+            }
+            throw failure;
+        }
+
+        private Task failedPoll(RuntimeException failure) {
+            failedPolls.add(failure);
+            if (failedPolls.size() > settings.retries()) {
+                VeeamEmException gaveUp = new VeeamEmException(
+                        "Polling EM task " + lastSeen.getTaskId() + " (" + lastSeen.getOperation() + ") failed "
+                                                               + failedPolls.size() + " times in a row; last state "
+                                                               + lastSeen.getState() + ", last failure: " + failure.getMessage(),
+                        failure);
+                failedPolls.subList(0, failedPolls.size() - 1).forEach(gaveUp::addSuppressed);
+                throw gaveUp;
+            }
+            LOG.debug("Poll {} of EM task {} failed, will try again: {}", failedPolls.size(), lastSeen.getTaskId(),
+                    failure.getMessage());
+            return null;
+        }
+
+        private void scheduleNextOrTimeOut() {
+            long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+            if (remainingMillis <= 0) {
+                result.completeExceptionally(timeout());
+                return;
+            }
+            delayMillis = settings.nextDelay(delayMillis);
+            long delay = Math.min(delayMillis, remainingMillis);
+            LOG.debug("EM task {} is {}; next poll in {} ms", lastSeen.getTaskId(), lastSeen.getState(), delay);
+            schedule(delay);
+        }
+
+        private VeeamEmTaskTimeoutException timeout() {
+            if (!settings.cancelOnTimeout()) {
+                return new VeeamEmTaskTimeoutException(lastSeen, settings.timeoutMillis(), null);
+            }
+            EmRequest cancel = EmRequest.delete(poll.pathAndQuery());
+            try {
+                EmResponse response = api.getConnection().executeIn(session, cancel, api.getFormat());
+                String outcome = response.isSuccess()
+                        ? "it was cancelled (DELETE answered " + response.status() + ")"
+                        : "cancelling it failed: " + api.failure(cancel, response).getMessage();
+                return new VeeamEmTaskTimeoutException(lastSeen, settings.timeoutMillis(), outcome);
+            } catch (RuntimeException e) {
+                return new VeeamEmTaskTimeoutException(lastSeen, settings.timeoutMillis(), "cancelling it failed: " + e.getMessage());
+            }
         }
 
         void schedule(long delay) {

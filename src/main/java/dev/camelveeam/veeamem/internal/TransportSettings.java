@@ -1,0 +1,17 @@
+package dev.camelveeam.veeamem.internal;
+
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * How to reach an EM server: timeouts and TLS. Part of what identifies a shared connection, so endpoints with other
+ * settings get their own.
+ *
+ * @param connectTimeoutMillis  how long to wait for a TCP (and TLS) connection
+ * @param responseTimeoutMillis how long to wait for EM's answer once a request went out
+ * @param sslContextParameters  the trust (and key) material to use; null for the JVM's default trust store
+ * @param trustAllCertificates  accept any certificate and host name (labs only)
+ */
+public record TransportSettings(
+        long connectTimeoutMillis, long responseTimeoutMillis, SSLContextParameters sslContextParameters,
+        boolean trustAllCertificates) {
+}
