@@ -12,9 +12,14 @@ import dev.camelveeam.veeamem.internal.EmStatistics;
 import dev.camelveeam.veeamem.internal.TaskPoller;
 import dev.camelveeam.veeamem.internal.TransportSettings;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.CamelEvent.CamelContextStoppingEvent;
+import org.apache.camel.spi.CamelEvent.RouteStoppingEvent;
+import org.apache.camel.spi.EventNotifier;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.SimpleEventNotifierSupport;
 
 /**
  * The {@code veeam-em} component. It owns what its endpoints share: one connection (HTTP pool and logon session) per
@@ -33,6 +38,7 @@ public class VeeamEmComponent extends HealthCheckComponent {
 
     private final Map<ConnectionKey, EmConnection> connections = new ConcurrentHashMap<>();
     private final EmStatistics statistics = new EmStatistics();
+    private final EventNotifier stopListener = new StopListener();
     private ScheduledExecutorService pollScheduler;
     private TaskPoller taskPoller;
 
@@ -84,10 +90,12 @@ public class VeeamEmComponent extends HealthCheckComponent {
         pollScheduler = getCamelContext().getExecutorServiceManager()
                 .newScheduledThreadPool(this, "VeeamEmTaskPoller", pollerPoolSize);
         taskPoller = new TaskPoller(pollScheduler, statistics);
+        getCamelContext().getManagementStrategy().addEventNotifier(stopListener);
     }
 
     @Override
     protected void doStop() throws Exception {
+        getCamelContext().getManagementStrategy().removeEventNotifier(stopListener);
         if (taskPoller != null) {
             taskPoller.abort(null, "the veeam-em component is stopping");
         }
@@ -117,6 +125,32 @@ public class VeeamEmComponent extends HealthCheckComponent {
 
     public void setPollerPoolSize(int pollerPoolSize) {
         this.pollerPoolSize = pollerPoolSize;
+    }
+
+    /**
+     * A graceful stop waits for in-flight exchanges, and an exchange waiting for a long EM task would hold it until
+     * the shutdown timeout: when a route or the CamelContext starts stopping, its waits end at once with an exception
+     * that says the task may still finish in EM.
+     */
+    private final class StopListener extends SimpleEventNotifierSupport {
+
+        @Override
+        public boolean isEnabled(CamelEvent event) {
+            return event instanceof CamelContextStoppingEvent || event instanceof RouteStoppingEvent;
+        }
+
+        @Override
+        public void notify(CamelEvent event) {
+            if (taskPoller == null) {
+                return;
+            }
+            if (event instanceof RouteStoppingEvent routeStopping) {
+                taskPoller.abort(routeStopping.getRoute().getRouteId(), "route " + routeStopping.getRoute().getRouteId()
+                                                                         + " is stopping");
+            } else {
+                taskPoller.abort(null, "the CamelContext is stopping");
+            }
+        }
     }
 
     private record ConnectionKey(ApiRoot root, String username, String password, TransportSettings transport) {

@@ -14,6 +14,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.spi.UnitOfWork;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,6 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
 
     @Override
     protected void doStop() throws Exception {
-        getEndpoint().getComponent().getTaskPoller().abort(this, "the route or CamelContext is stopping");
         if (healthCheckRepository != null && healthCheck != null) {
             healthCheckRepository.removeHealthCheck(healthCheck);
         }
@@ -106,7 +106,7 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
         PollSettings settings = new PollSettings(config.getPollInitialDelay(), config.getPollMaxDelay(),
                 config.getTaskTimeout(), config.getPollRetries(), config.isCancelTaskOnTimeout());
         getEndpoint().getComponent().getTaskPoller()
-                .awaitFinished(this, api, accepted.session(), accepted.task(), settings)
+                .awaitFinished(routeId(exchange), api, accepted.session(), accepted.task(), settings)
                 .whenComplete((task, error) -> {
                     try {
                         if (error != null) {
@@ -120,6 +120,12 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
                         callback.done(false);
                     }
                 });
+    }
+
+    /** The route the exchange is in at this producer, so that stopping that route ends the wait. */
+    private static String routeId(Exchange exchange) {
+        UnitOfWork unitOfWork = exchange.getUnitOfWork();
+        return unitOfWork == null || unitOfWork.getRoute() == null ? null : unitOfWork.getRoute().getRouteId();
     }
 
     private static void complete(Message message, Task task, VeeamEmConfiguration config) {

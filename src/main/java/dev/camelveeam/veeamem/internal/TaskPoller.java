@@ -43,11 +43,13 @@ public final class TaskPoller {
     /**
      * Polls {@code GET /tasks/{id}} in the session that created the task until its state is Finished. The future
      * completes with the Finished task, or exceptionally on timeout, on a lost task, when polls keep failing, or when
-     * the waits of {@code owner} are aborted.
+     * the waits of its route are aborted.
+     *
+     * @param routeId the route of the waiting exchange, or null when it is in none
      */
     public CompletableFuture<Task> awaitFinished(
-            Object owner, EmApi api, EmSession session, Task accepted, PollSettings settings) {
-        TaskWait wait = new TaskWait(owner, api, session, accepted, settings);
+            String routeId, EmApi api, EmSession session, Task accepted, PollSettings settings) {
+        TaskWait wait = new TaskWait(routeId, api, session, accepted, settings);
         inFlight.add(wait);
         wait.result.whenComplete((task, error) -> inFlight.remove(wait));
         wait.schedule(settings.initialDelayMillis());
@@ -59,10 +61,10 @@ public final class TaskPoller {
         return inFlight.size();
     }
 
-    /** Ends the waits of {@code owner} (every wait when null) with an exception saying why; the tasks go on in EM. */
-    public void abort(Object owner, String reason) {
+    /** Ends the waits of the route (every wait when null) with an exception saying why; the tasks go on in EM. */
+    public void abort(String routeId, String reason) {
         for (TaskWait wait : inFlight) {
-            if (owner == null || wait.owner == owner) {
+            if (routeId == null || routeId.equals(wait.routeId)) {
                 wait.result.completeExceptionally(new VeeamEmException(
                         "Stopped waiting for EM task " + wait.lastSeen.getTaskId() + " (" + wait.lastSeen.getOperation()
                                                                        + "), last state " + wait.lastSeen.getState() + ": "
@@ -75,7 +77,7 @@ public final class TaskPoller {
 
         private final CompletableFuture<Task> result = new CompletableFuture<>();
         private final List<Exception> failedPolls = new ArrayList<>();
-        private final Object owner;
+        private final String routeId;
         private final EmApi api;
         private final EmSession session;
         private final PollSettings settings;
@@ -84,8 +86,8 @@ public final class TaskPoller {
         private volatile Task lastSeen;
         private long delayMillis;
 
-        TaskWait(Object owner, EmApi api, EmSession session, Task accepted, PollSettings settings) {
-            this.owner = owner;
+        TaskWait(String routeId, EmApi api, EmSession session, Task accepted, PollSettings settings) {
+            this.routeId = routeId;
             this.api = api;
             this.session = session;
             this.settings = settings;

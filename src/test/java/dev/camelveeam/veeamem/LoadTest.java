@@ -1,0 +1,128 @@
+package dev.camelveeam.veeamem;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.camelveeam.veeamem.model.Task;
+import dev.camelveeam.veeamem.simulator.EmSimulator;
+import dev.camelveeam.veeamem.simulator.SimJob;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * 500 exchanges at once, each waiting about two seconds for its task: one logon, every exchange its own Task, the
+ * component's threads stay at its poller pool, and after stop no poller thread and no connection to EM is left.
+ */
+class LoadTest extends VeeamEmTestSupport {
+
+    private static final int EXCHANGES = 500;
+    private static final String JOB_ID = "9c2e4f65-1a3b-4d7c-8e9f-2b3c4d5e6f70";
+
+    private static EmSimulator sim;
+
+    @BeforeAll
+    static void startSimulator() {
+        sim = newSimulator().withTaskRunTime(Duration.ofSeconds(2)).start();
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        sim.close();
+    }
+
+    @Override
+    protected EmSimulator simulator() {
+        return sim;
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("seda:decommissioned?concurrentConsumers=50&size=" + EXCHANGES).routeId("decommission")
+                        .to(uri("removeInclude") + "&jobId=" + JOB_ID)
+                        .to("mock:removed");
+            }
+        };
+    }
+
+    @Test
+    void fiveHundredExchangesAtOnce() throws Exception {
+        SimJob job = sim.addJob(JOB_ID, "Load");
+        List<String> includeIds = new ArrayList<>();
+        for (int i = 0; i <= EXCHANGES; i++) {
+            String includeId = UUID.randomUUID().toString();
+            includeIds.add(includeId);
+            job.addInclude(includeId, "urn:VMware:Vm:93fe5565-0ae7-4574-abb5-0f4ea8c5e9bd.vm-" + (1000 + i), "vm" + i);
+        }
+        sim.clearRequests();
+        MockEndpoint removed = getMockEndpoint("mock:removed");
+
+        for (int i = 0; i < EXCHANGES; i++) {
+            template.sendBodyAndHeader("seda:decommissioned", null, VeeamEmConstants.INCLUDE_ID, includeIds.get(i));
+        }
+        AtomicInteger mostPollerThreads = new AtomicInteger();
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            mostPollerThreads.accumulateAndGet(pollerThreads(), Math::max);
+            return removed.getReceivedCounter() == EXCHANGES;
+        });
+
+        assertEquals(EXCHANGES, removed.getReceivedExchanges().stream()
+                .map(exchange -> exchange.getMessage().getBody(Task.class).getTaskId()).distinct().count(),
+                "every exchange got its own task");
+        assertTrue(removed.getReceivedExchanges().stream()
+                .allMatch(exchange -> exchange.getMessage().getBody(Task.class).getResult().isSuccess()));
+        assertEquals(1, sim.getRequests("POST", "/api/sessionMngr/").size(), "one logon");
+        assertEquals(EXCHANGES, sim.getRequests("DELETE", "/api/jobs/.*").size());
+        int poolSize = context.getComponent("veeam-em", VeeamEmComponent.class).getPollerPoolSize();
+        assertTrue(mostPollerThreads.get() <= poolSize,
+                "the waits shared the poller pool: " + mostPollerThreads.get() + " threads");
+        assertTrue(openConnectionsTo(sim.getPort()) > 0, "connections are pooled while the context runs");
+
+        context.stop();
+
+        assertEquals(0, pollerThreads(), "no poller thread left");
+        await().atMost(Duration.ofSeconds(10)).until(() -> openConnectionsTo(sim.getPort()) == 0);
+        assertEquals(1, sim.getRequests("DELETE", "/api/logonSessions/.*").size(), "logged off");
+    }
+
+    private static int pollerThreads() {
+        return (int) Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().contains("VeeamEmTaskPoller")).count();
+    }
+
+    /** Established TCP connections from this machine to the port, from the kernel's table (Linux). */
+    private static int openConnectionsTo(int port) throws IOException {
+        String remotePort = String.format(Locale.ROOT, ":%04X", port);
+        int count = 0;
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path path = Path.of(table);
+            if (!Files.exists(path)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(path)) {
+                String[] columns = line.trim().split("\\s+");
+                boolean established = columns.length > 3 && "01".equals(columns[3]);
+                if (established && columns[2].endsWith(remotePort)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+}
