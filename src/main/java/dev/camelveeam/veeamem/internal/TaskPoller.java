@@ -108,6 +108,7 @@ public final class TaskPoller {
                     lastSeen = task;
                     failedPolls.clear();
                     if (task.isFinished()) {
+                        LOG.debug("EM task {} is Finished", task.getTaskId());
                         result.complete(task);
                         return;
                     }

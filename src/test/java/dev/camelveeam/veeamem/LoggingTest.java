@@ -1,0 +1,60 @@
+package dev.camelveeam.veeamem;
+
+import java.util.List;
+
+import dev.camelveeam.veeamem.simulator.EmSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_EXCH01_INCLUDE_ID;
+import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_EXCHANGE_JOB_ID;
+import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_ORACLE01_INCLUDE_ID;
+import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_ORACLE_JOB_ID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * What the component logs: one INFO line at logon and one at logoff, a DEBUG line per poll, a WARN when a task fails.
+ */
+class LoggingTest extends VeeamEmTestSupport {
+
+    private static EmSimulator sim;
+
+    @BeforeAll
+    static void startSimulator() {
+        sim = newSimulator().start();
+        reseed(sim);
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        sim.close();
+    }
+
+    @Override
+    protected EmSimulator simulator() {
+        return sim;
+    }
+
+    @Test
+    void logsLogonLogoffPollsAndFailedTasks() throws Exception {
+        List<String> lines;
+        try (LogCapture logs = LogCapture.attach()) {
+            removeInclude(uri("removeInclude") + "&jobId=" + SEED_ORACLE_JOB_ID + "&includeId=" + SEED_ORACLE01_INCLUDE_ID);
+            removeInclude(uri("removeInclude") + "&jobId=" + SEED_EXCHANGE_JOB_ID + "&includeId=" + SEED_EXCH01_INCLUDE_ID);
+            context.stop();
+            lines = logs.lines().stream().filter(line -> line.startsWith("dev.camelveeam")).distinct().toList();
+        }
+
+        assertEquals(1, count(lines, "EmConnection Logged on to Veeam EM at " + sim.getBaseUrl() + " as " + USER));
+        assertEquals(1, count(lines, "EmConnection Logged off from Veeam EM at " + sim.getBaseUrl()));
+        assertEquals(sim.getRequests("GET", "/api/tasks/.*").size(), count(lines, "TaskPoller EM task task-"),
+                "one DEBUG line per poll");
+        assertEquals(1, count(lines, "VeeamEmProducer EM task task-2 (UpdateJob) failed: Cannot remove the last object"));
+    }
+
+    /** Lines whose logger's simple name and message start with {@code prefix} ("Logger message..."). */
+    private static long count(List<String> lines, String prefix) {
+        return lines.stream().filter(line -> line.contains("." + prefix)).count();
+    }
+}
