@@ -102,7 +102,7 @@ final class EmDocuments {
         return objectsInJob(job, "ObjectsInJob");
     }
 
-    EmElement error(int statusCode, String message) {
+    static EmElement error(int statusCode, String message) {
         return EmElement.of("Error")
                 .child(EmElement.absent("FirstChanceExceptionMessage"))
                 .child(EmElement.absent("StackTrace"))
@@ -112,7 +112,10 @@ final class EmDocuments {
                 .jsonKeysSorted();
     }
 
-    /** The reason phrase without spaces, as .NET's {@code HttpStatusCode} names it. */
+    /**
+     * The reason phrase without spaces, as .NET's {@code HttpStatusCode} names it; like .NET's enum, a code without a
+     * name prints as its number.
+     */
     private static String statusName(int statusCode) {
         return switch (statusCode) {
             case 400 -> "BadRequest";
@@ -120,10 +123,15 @@ final class EmDocuments {
             case 403 -> "Forbidden";
             case 404 -> "NotFound";
             case 405 -> "MethodNotAllowed";
+            case 408 -> "RequestTimeout";
+            case 409 -> "Conflict";
+            case 429 -> "TooManyRequests";
             case 500 -> "InternalServerError";
             case 501 -> "NotImplemented";
+            case 502 -> "BadGateway";
             case 503 -> "ServiceUnavailable";
-            default -> throw new IllegalArgumentException("No error status name for " + statusCode);
+            case 504 -> "GatewayTimeout";
+            default -> Integer.toString(statusCode);
         };
     }
 

@@ -1,12 +1,10 @@
 package dev.camelveeam.veeamem.simulator;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 
@@ -15,66 +13,52 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 /**
- * The one entry point of the simulator's HTTP server: records the request, routes it, checks the session, lets the
- * resource answer and encodes the answer (an {@link EmError} or any failure becomes an EM {@code Error} document).
+ * The one entry point of the simulator's HTTP server: records the request, applies a pending fault or else routes it,
+ * checks the session, lets the resource answer and has the answer written (an {@link EmError} or any failure becomes an
+ * EM {@code Error} document).
  */
 final class EmHttpHandler implements HttpHandler {
 
     static final String SESSION_HEADER = "X-RestSvcSessionId";
 
+    private static final RequestFault NO_FAULT = exchange -> exchange.answer(exchange.handle());
+
     private final Router router;
     private final SessionStore sessions;
-    private final EmDocuments documents;
-    private final ResponseEncoder encoder;
+    private final AnswerWriter writer;
+    private final SimFaults faults;
     private final Queue<RecordedRequest> requestLog;
 
-    EmHttpHandler(Router router, SessionStore sessions, EmDocuments documents, ResponseEncoder encoder,
-                  Queue<RecordedRequest> requestLog) {
+    EmHttpHandler(Router router, SessionStore sessions, AnswerWriter writer, SimFaults faults, Queue<RecordedRequest> requestLog) {
         this.router = router;
         this.sessions = sessions;
-        this.documents = documents;
-        this.encoder = encoder;
+        this.writer = writer;
+        this.faults = faults;
         this.requestLog = requestLog;
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            RecordedRequest recorded = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
-            requestLog.add(recorded);
-
-            EmResponse response = answer(exchange, body);
-            byte[] bytes = encoder.encode(response, acceptsJson(exchange.getRequestHeaders()), exchange.getResponseHeaders());
-            recorded.answered(response.statusCode());
-            exchange.sendResponseHeaders(response.statusCode(), bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            }
-        }
+    public void handle(HttpExchange http) throws IOException {
+        String body = new String(http.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        RecordedRequest recorded = new RecordedRequest(http.getRequestMethod(), http.getRequestURI().getRawPath(),
+                http.getRequestURI().getRawQuery(), http.getRequestHeaders(), body);
+        requestLog.add(recorded);
+        SimExchange exchange = new SimExchange(http, recorded, () -> answer(http, body), writer);
+        faults.take(recorded.method(), recorded.path()).orElse(NO_FAULT).apply(exchange);
     }
 
     private EmResponse answer(HttpExchange exchange, String body) {
         try {
-            Router.Match match = router.resolve(exchange.getRequestMethod(), normalise(exchange.getRequestURI().getPath()));
+            Router.Match match = router.resolve(exchange.getRequestMethod(), Router.normalise(exchange.getRequestURI().getPath()));
             SimSession session = match.route().access() == Router.Access.SESSION ? authenticate(exchange.getRequestHeaders()) : null;
             EmRequest request = new EmRequest(match.pathParams(), parseQuery(exchange.getRequestURI().getRawQuery()),
                     exchange.getRequestHeaders(), body, session);
             return match.route().handler().handle(request);
         } catch (EmError e) {
-            return new EmResponse(e.statusCode(), documents.error(e.statusCode(), e.getMessage()), e.headers());
+            return EmResponse.error(e);
         } catch (RuntimeException e) {
-            return EmResponse.of(500, documents.error(500, "Simulator failure: " + e));
+            return EmResponse.error(new EmError(500, "Simulator failure: " + e));
         }
-    }
-
-    /** EM accepts doubled slashes ({@code /api//jobs}); a trailing slash is optional. */
-    private static String normalise(String path) {
-        String collapsed = path.replaceAll("/{2,}", "/");
-        return collapsed.length() > 1 && collapsed.endsWith("/") ? collapsed.substring(0, collapsed.length() - 1) : collapsed;
     }
 
     private SimSession authenticate(Headers headers) {
@@ -97,11 +81,6 @@ final class EmHttpHandler implements HttpHandler {
             }
         }
         return headers.getFirst(SESSION_HEADER);
-    }
-
-    private static boolean acceptsJson(Headers headers) {
-        return headers.getOrDefault("Accept", List.of()).stream()
-                .anyMatch(accept -> accept.toLowerCase(Locale.ROOT).contains("application/json"));
     }
 
     private static Map<String, String> parseQuery(String rawQuery) {

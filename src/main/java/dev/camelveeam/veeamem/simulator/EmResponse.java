@@ -10,6 +10,11 @@ record EmResponse(int statusCode, EmElement body, Map<String, String> headers) {
         return new EmResponse(statusCode, body, Map.of());
     }
 
+    /** The error's status and headers with an EM {@code Error} document. */
+    static EmResponse error(EmError error) {
+        return new EmResponse(error.statusCode(), EmDocuments.error(error.statusCode(), error.getMessage()), error.headers());
+    }
+
     static EmResponse noContent() {
         return of(204, null);
     }

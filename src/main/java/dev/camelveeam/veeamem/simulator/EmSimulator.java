@@ -2,8 +2,7 @@ package dev.camelveeam.veeamem.simulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,13 +22,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLContext;
+
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * An in-process HTTP server that answers like Veeam Backup Enterprise Manager's REST API ({@code /api}), for tests.
  * <p>
  * Configure with the {@code with*} methods, then {@link #start()}; point the client at {@link #getBaseUrl()}. Every
- * setting except the port may also be changed while running. Thread-safe. See {@code docs/simulator.md}.
+ * setting except the port and TLS may also be changed while running; {@link #faults()} injects failures. Thread-safe.
+ * See {@code docs/simulator.md}.
  */
 public final class EmSimulator implements AutoCloseable {
 
@@ -96,7 +98,10 @@ public final class EmSimulator implements AutoCloseable {
     private final Inventory inventory = new Inventory();
     private final SessionStore sessions = new SessionStore(config);
     private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
+    private final SimFaults faults = new SimFaults();
+    private SSLContext tls;
     private HttpServer server;
+    private String baseUrl;
     private ExecutorService httpExecutor;
     private ScheduledExecutorService scheduler;
     private boolean closed;
@@ -139,10 +144,22 @@ public final class EmSimulator implements AutoCloseable {
 
     /** The port to bind on 127.0.0.1 (default 0: an ephemeral port). Only before {@link #start()}. */
     public synchronized EmSimulator withPort(int port) {
-        if (server != null) {
-            throw new IllegalStateException("The port cannot change once the simulator is started");
-        }
+        requireNotStarted("The port");
         config.port = port;
+        return this;
+    }
+
+    /**
+     * Serves HTTPS instead of HTTP, presenting the key store's private key and its certificate chain;
+     * {@link #getBaseUrl()} becomes {@code https://localhost:<port>/api} so that a certificate for {@code localhost} can
+     * match (the server still binds 127.0.0.1). Only before {@link #start()}.
+     *
+     * @param  keyPassword              the private key's password (for PKCS12, the store password)
+     * @throws IllegalArgumentException if the key store holds no private key or the password does not open it
+     */
+    public synchronized EmSimulator withTls(KeyStore keyStore, char[] keyPassword) {
+        requireNotStarted("TLS");
+        tls = HttpServers.tlsContext(Objects.requireNonNull(keyStore, "keyStore"), Objects.requireNonNull(keyPassword, "keyPassword"));
         return this;
     }
 
@@ -181,17 +198,18 @@ public final class EmSimulator implements AutoCloseable {
             System.setProperty(HTTP_SERVER_NODELAY, "true");
         }
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), ACCEPT_BACKLOG);
+            server = HttpServers.create(config.port, ACCEPT_BACKLOG, tls);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot bind the EM simulator to port " + config.port, e);
         }
         httpExecutor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads(n -> "em-simulator-" + n));
         scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads(n -> "em-simulator-scheduler"));
-        EmLinks links = new EmLinks("http://127.0.0.1:" + server.getAddress().getPort() + "/api");
+        baseUrl = (tls == null ? "http://127.0.0.1:" : "https://localhost:") + server.getAddress().getPort() + "/api";
+        EmLinks links = new EmLinks(baseUrl);
         EmDocuments documents = new EmDocuments(links);
         JobDocuments jobDocuments = new JobDocuments(links, documents);
         BackupSessionDocuments sessionDocuments = new BackupSessionDocuments(links);
-        TaskRunner taskRunner = new TaskRunner(scheduler, config);
+        TaskRunner taskRunner = new TaskRunner(scheduler, config, faults);
         Router router = new Router();
         new EntryPointResource(documents).addRoutes(router);
         new LogonSessionResource(sessions, config, documents).addRoutes(router);
@@ -203,22 +221,27 @@ public final class EmSimulator implements AutoCloseable {
         new QueryResource(List.of(QueryTypes.backupJobSession(backupSessions, sessionDocuments), QueryTypes.job(jobs, jobDocuments)),
                 new QueryDocuments(links)).addRoutes(router);
         new TaskResource(documents).addRoutes(router);
-        server.createContext("/", new EmHttpHandler(router, sessions, documents, new ResponseEncoder(config), requests));
+        AnswerWriter writer = new AnswerWriter(new ResponseEncoder(config), scheduler, httpExecutor);
+        server.createContext("/", new EmHttpHandler(router, sessions, writer, faults, requests));
         server.setExecutor(httpExecutor);
         server.start();
         return this;
     }
 
-    /** {@code http://127.0.0.1:<port>/api}, without trailing slash. */
-    public String getBaseUrl() {
-        return "http://127.0.0.1:" + getPort() + "/api";
+    /** {@code http://127.0.0.1:<port>/api}, with TLS {@code https://localhost:<port>/api}; without trailing slash. */
+    public synchronized String getBaseUrl() {
+        requireStarted();
+        return baseUrl;
     }
 
     public synchronized int getPort() {
-        if (server == null) {
-            throw new IllegalStateException("The simulator is not started");
-        }
+        requireStarted();
         return server.getAddress().getPort();
+    }
+
+    /** Faults to inject into the next requests and tasks; usable before and after {@link #start()}. */
+    public SimFaults faults() {
+        return faults;
     }
 
     /** Stops the server at once (open exchanges are cut) and returns once its threads have ended. */
@@ -352,6 +375,18 @@ public final class EmSimulator implements AutoCloseable {
 
     private void seedSession(String sessionId, String jobId, SimBackupSession.Result result, Instant creationTime, Duration length) {
         addBackupSession(sessionId, jobId, SimBackupSession.State.Stopped, result, creationTime, creationTime.plus(length));
+    }
+
+    private void requireStarted() {
+        if (server == null) {
+            throw new IllegalStateException("The simulator is not started");
+        }
+    }
+
+    private void requireNotStarted(String what) {
+        if (server != null) {
+            throw new IllegalStateException(what + " cannot change once the simulator is started");
+        }
     }
 
     private static Duration requireNotNegative(Duration duration, String what) {

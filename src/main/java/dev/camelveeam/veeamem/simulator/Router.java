@@ -34,6 +34,12 @@ final class Router {
         return this;
     }
 
+    /** EM accepts doubled slashes ({@code /api//jobs}); a trailing slash is optional. */
+    static String normalise(String path) {
+        String collapsed = path.replaceAll("/{2,}", "/");
+        return collapsed.length() > 1 && collapsed.endsWith("/") ? collapsed.substring(0, collapsed.length() - 1) : collapsed;
+    }
+
     Match resolve(String method, String path) {
         TreeSet<String> allowed = new TreeSet<>();
         for (Route route : routes) {

@@ -1,0 +1,49 @@
+package dev.camelveeam.veeamem.simulator;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+import com.sun.net.httpserver.HttpExchange;
+
+/**
+ * One received and recorded request whose resource has not run and which has not been answered: the normal path
+ * ({@code answer(handle())}) or a {@link RequestFault} decides both.
+ */
+final class SimExchange {
+
+    private final HttpExchange http;
+    private final RecordedRequest recorded;
+    private final Supplier<EmResponse> resource;
+    private final AnswerWriter writer;
+
+    /** @param resource routes the request, checks the session and runs the resource; errors become Error answers */
+    SimExchange(HttpExchange http, RecordedRequest recorded, Supplier<EmResponse> resource, AnswerWriter writer) {
+        this.http = http;
+        this.recorded = recorded;
+        this.resource = resource;
+        this.writer = writer;
+    }
+
+    EmResponse handle() {
+        return resource.get();
+    }
+
+    void answer(EmResponse response) throws IOException {
+        answer(response, UnaryOperator.identity());
+    }
+
+    void answer(EmResponse response, UnaryOperator<byte[]> body) throws IOException {
+        writer.write(http, recorded, response, body);
+    }
+
+    void answerLater(EmResponse response, Duration delay) {
+        writer.writeLater(delay, http, recorded, response);
+    }
+
+    /** No answer: the connection is closed; the recorded status stays {@code -1}. */
+    void drop() {
+        writer.drop(http);
+    }
+}
