@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.camelveeam.veeamem.VeeamEmAccessDeniedException;
 import dev.camelveeam.veeamem.VeeamEmApiException;
+import dev.camelveeam.veeamem.VeeamEmException;
 import dev.camelveeam.veeamem.VeeamEmOutcomeUnknownException;
 import dev.camelveeam.veeamem.VeeamEmFormat;
 import dev.camelveeam.veeamem.internal.EmConnection.SessionResponse;
@@ -54,8 +55,14 @@ public final class EmApi {
     /** Sends a request that EM answers with 202 and a Task, and returns that task with the session it belongs to. */
     public AcceptedTask submit(EmRequest request) {
         SessionResponse answer = expect(request, ACCEPTED);
-        Task task = EmCodec.read(answer.response().body(), format, Task.class, request.toString());
-        return new AcceptedTask(answer.session(), task);
+        try {
+            Task task = EmCodec.read(answer.response().body(), format, Task.class, request.toString());
+            return new AcceptedTask(answer.session(), task);
+        } catch (VeeamEmException unreadable) {
+            throw new VeeamEmException("EM accepted " + request + " (202) but its Task could not be read, so the"
+                                       + " outcome cannot be followed: " + unreadable.getMessage(),
+                    unreadable);
+        }
     }
 
     /** Sends a request that EM answers with 204 No Content. */
