@@ -15,9 +15,8 @@ import dev.camelveeam.veeamem.simulator.SimBackupSession.State;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,22 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BackupSessionConsumerTest extends VeeamEmTestSupport {
 
-    private static EmSimulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = newSimulator().withBackupSessionRunTime(Duration.ofMillis(100)).start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
-    @Override
-    protected EmSimulator simulator() {
-        return sim;
-    }
+    @RegisterExtension
+    static final EmSimulatorExtension EM = new EmSimulatorExtension(
+            simulator -> simulator.withBackupSessionRunTime(Duration.ofMillis(100)));
 
     private String consumerUri(String jobName, String extra) {
         return uri("backupSessions") + "&jobName=RAW(" + jobName + ")&delay=50&initialDelay=0&initialLookback=1h" + extra;

@@ -12,8 +12,8 @@ import dev.camelveeam.veeamem.simulator.EmSimulator;
 import dev.camelveeam.veeamem.simulator.RecordedRequest;
 import dev.camelveeam.veeamem.simulator.SimBackupSession;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,11 +29,11 @@ class BackupSessionOperationsTest extends VeeamEmTestSupport {
     private static final String JOB_ID = "7a3c0b52-90e4-4c1f-8d4e-3b2a1c0d9e8f";
     private static final Instant DAY = Instant.parse("2026-11-27T00:00:00Z");
 
-    private static EmSimulator sim;
+    @RegisterExtension
+    static final EmSimulatorExtension EM = new EmSimulatorExtension();
 
     @BeforeAll
-    static void startSimulator() {
-        sim = newSimulator().start();
+    static void seed() {
         sim.addJob(JOB_ID, "File Server Backup");
         for (int i = 0; i < 250; i++) {
             SimBackupSession.Result result = i % 10 == 0 ? SimBackupSession.Result.Failed
@@ -41,16 +41,6 @@ class BackupSessionOperationsTest extends VeeamEmTestSupport {
             Instant created = DAY.plusSeconds(60L * i);
             sim.addBackupSession(JOB_ID, SimBackupSession.State.Stopped, result, created, created.plusSeconds(30));
         }
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
-    @Override
-    protected EmSimulator simulator() {
-        return sim;
     }
 
     @ParameterizedTest

@@ -2,10 +2,9 @@ package dev.camelveeam.veeamem;
 
 import dev.camelveeam.veeamem.simulator.EmSimulator;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,26 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BadInputTest extends VeeamEmTestSupport {
 
-    private static EmSimulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = newSimulator().start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final EmSimulatorExtension EM = new EmSimulatorExtension();
 
     @BeforeEach
     void reseed() {
         reseed(sim);
-    }
-
-    @Override
-    protected EmSimulator simulator() {
-        return sim;
     }
 
     @ParameterizedTest(name = "{0}")

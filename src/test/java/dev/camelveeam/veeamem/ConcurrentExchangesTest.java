@@ -14,9 +14,8 @@ import dev.camelveeam.veeamem.simulator.RecordedRequest;
 import dev.camelveeam.veeamem.simulator.SimJob;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,22 +28,8 @@ class ConcurrentExchangesTest extends VeeamEmTestSupport {
     private static final int EXCHANGES = 200;
     private static final String JOB_ID = "6f0e2b7a-1c1e-4c55-9d2a-0c2f3f7f9a10";
 
-    private static EmSimulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = newSimulator().start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
-    @Override
-    protected EmSimulator simulator() {
-        return sim;
-    }
+    @RegisterExtension
+    static final EmSimulatorExtension EM = new EmSimulatorExtension();
 
     @Override
     protected CamelContext createCamelContext() throws Exception {

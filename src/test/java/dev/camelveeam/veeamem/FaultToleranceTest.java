@@ -10,10 +10,9 @@ import dev.camelveeam.veeamem.simulator.RecordedRequest;
 import dev.camelveeam.veeamem.simulator.RequestMatcher;
 import dev.camelveeam.veeamem.simulator.TaskFault;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_ORACLE01_INCLUDE_ID;
 import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_ORACLE02_INCLUDE_ID;
@@ -31,27 +30,13 @@ class FaultToleranceTest extends VeeamEmTestSupport {
     private static final String TASKS = "/api/tasks/.*";
     private static final String INCLUDE = "/api/jobs/" + SEED_ORACLE_JOB_ID + "/includes/" + SEED_ORACLE01_INCLUDE_ID;
 
-    private static EmSimulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = newSimulator().start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final EmSimulatorExtension EM = new EmSimulatorExtension();
 
     @BeforeEach
     void reseed() {
         sim.faults().clear();
         reseed(sim);
-    }
-
-    @Override
-    protected EmSimulator simulator() {
-        return sim;
     }
 
     private Exchange remove(String extraOptions) {

@@ -8,9 +8,8 @@ import dev.camelveeam.veeamem.simulator.EmSimulator;
 import dev.camelveeam.veeamem.simulator.RecordedRequest;
 import dev.camelveeam.veeamem.simulator.SimInclude;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,26 +28,12 @@ class IncludeOperationsTest extends VeeamEmTestSupport {
     private static final String ROOT = "93fe5565-0ae7-4574-abb5-0f4ea8c5e9bd";
     private static final String WEB01_REF = "urn:VMware:Vm:" + ROOT + ".vm-101";
 
-    private static EmSimulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = newSimulator().start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final EmSimulatorExtension EM = new EmSimulatorExtension();
 
     @BeforeEach
     void reseed() {
         reseed(sim);
-    }
-
-    @Override
-    protected EmSimulator simulator() {
-        return sim;
     }
 
     @ParameterizedTest

@@ -12,10 +12,9 @@ import dev.camelveeam.veeamem.simulator.RecordedRequest;
 import dev.camelveeam.veeamem.simulator.SimBackupSession;
 import dev.camelveeam.veeamem.simulator.SimJob;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,26 +31,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class JobOperationsTest extends VeeamEmTestSupport {
 
-    private static EmSimulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = newSimulator().withBackupSessionRunTime(Duration.ofHours(1)).start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final EmSimulatorExtension EM = new EmSimulatorExtension(
+            simulator -> simulator.withBackupSessionRunTime(Duration.ofHours(1)));
 
     @BeforeEach
     void reseed() {
         reseed(sim);
-    }
-
-    @Override
-    protected EmSimulator simulator() {
-        return sim;
     }
 
     private Exchange call(String operation, VeeamEmFormat format, String jobId) {

@@ -15,9 +15,8 @@ import dev.camelveeam.veeamem.simulator.EmSimulator;
 import dev.camelveeam.veeamem.simulator.SimJob;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,22 +31,9 @@ class LoadTest extends VeeamEmTestSupport {
     private static final int EXCHANGES = 500;
     private static final String JOB_ID = "9c2e4f65-1a3b-4d7c-8e9f-2b3c4d5e6f70";
 
-    private static EmSimulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = newSimulator().withTaskRunTime(Duration.ofSeconds(2)).start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
-    @Override
-    protected EmSimulator simulator() {
-        return sim;
-    }
+    @RegisterExtension
+    static final EmSimulatorExtension EM = new EmSimulatorExtension(
+            simulator -> simulator.withTaskRunTime(Duration.ofSeconds(2)));
 
     @Override
     protected RouteBuilder createRouteBuilder() {

@@ -22,13 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RemoveIncludeJsonTest extends VeeamEmTestSupport {
 
-    private EmSimulator sim;
-
-    @Override
-    protected EmSimulator simulator() {
-        return sim;
-    }
-
     @AfterEach
     void stopSimulator() {
         sim.close();

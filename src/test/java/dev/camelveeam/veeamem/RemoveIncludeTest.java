@@ -6,10 +6,9 @@ import dev.camelveeam.veeamem.model.Task;
 import dev.camelveeam.veeamem.simulator.EmSimulator;
 import dev.camelveeam.veeamem.simulator.RecordedRequest;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_EXCH01_INCLUDE_ID;
 import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_EXCHANGE_JOB_ID;
@@ -27,26 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RemoveIncludeTest extends VeeamEmTestSupport {
 
-    private static EmSimulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = newSimulator().start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final EmSimulatorExtension EM = new EmSimulatorExtension();
 
     @BeforeEach
     void reseed() {
         reseed(sim);
-    }
-
-    @Override
-    protected EmSimulator simulator() {
-        return sim;
     }
 
     @Test

@@ -7,9 +7,9 @@ import java.util.List;
 import dev.camelveeam.veeamem.simulator.EmSimulator;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_EXCH01_INCLUDE_ID;
 import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_EXCHANGE_JOB_ID;
@@ -26,22 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SecretsTest extends VeeamEmTestSupport {
 
-    private static EmSimulator sim;
+    @RegisterExtension
+    static final EmSimulatorExtension EM = new EmSimulatorExtension();
 
     @BeforeAll
-    static void startSimulator() {
-        sim = newSimulator().start();
+    static void seed() {
         reseed(sim);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
-    @Override
-    protected EmSimulator simulator() {
-        return sim;
     }
 
     @Test

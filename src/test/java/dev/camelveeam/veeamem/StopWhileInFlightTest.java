@@ -11,9 +11,8 @@ import dev.camelveeam.veeamem.simulator.SimJob;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,22 +27,9 @@ class StopWhileInFlightTest extends VeeamEmTestSupport {
     private static final int IN_FLIGHT = 20;
     private static final String JOB_ID = "8b1d3e54-0f2a-4c6b-9e7d-1a2b3c4d5e6f";
 
-    private static EmSimulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = newSimulator().withTaskRunTime(Duration.ofHours(1)).start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
-    @Override
-    protected EmSimulator simulator() {
-        return sim;
-    }
+    @RegisterExtension
+    static final EmSimulatorExtension EM = new EmSimulatorExtension(
+            simulator -> simulator.withTaskRunTime(Duration.ofHours(1)));
 
     @Override
     protected RouteBuilder createRouteBuilder() {

@@ -8,10 +8,9 @@ import dev.camelveeam.veeamem.model.HierarchyItem;
 import dev.camelveeam.veeamem.model.Task;
 import dev.camelveeam.veeamem.simulator.EmSimulator;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,26 +28,13 @@ class TaskAndInventoryOperationsTest extends VeeamEmTestSupport {
 
     private static final String ROOT = "93fe5565-0ae7-4574-abb5-0f4ea8c5e9bd";
 
-    private static EmSimulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = newSimulator().withTaskRunTime(Duration.ofHours(1)).start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final EmSimulatorExtension EM = new EmSimulatorExtension(
+            simulator -> simulator.withTaskRunTime(Duration.ofHours(1)));
 
     @BeforeEach
     void reseed() {
         reseed(sim);
-    }
-
-    @Override
-    protected EmSimulator simulator() {
-        return sim;
     }
 
     @ParameterizedTest

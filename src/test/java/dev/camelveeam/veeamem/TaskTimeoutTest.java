@@ -4,9 +4,9 @@ import java.time.Duration;
 
 import dev.camelveeam.veeamem.simulator.EmSimulator;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_ORACLE01_INCLUDE_ID;
 import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_ORACLE_JOB_ID;
@@ -19,22 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TaskTimeoutTest extends VeeamEmTestSupport {
 
-    private static EmSimulator sim;
+    @RegisterExtension
+    static final EmSimulatorExtension EM = new EmSimulatorExtension(
+            simulator -> simulator.withTaskRunTime(Duration.ofHours(1)));
 
     @BeforeAll
-    static void startSimulator() {
-        sim = newSimulator().withTaskRunTime(Duration.ofHours(1)).start();
+    static void seed() {
         reseed(sim);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
-    @Override
-    protected EmSimulator simulator() {
-        return sim;
     }
 
     @Test

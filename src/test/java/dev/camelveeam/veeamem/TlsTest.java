@@ -24,13 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TlsTest extends VeeamEmTestSupport {
 
-    private EmSimulator sim;
-
-    @Override
-    protected EmSimulator simulator() {
-        return sim;
-    }
-
     @AfterEach
     void stopSimulator() {
         sim.close();

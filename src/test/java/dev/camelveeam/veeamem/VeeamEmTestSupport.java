@@ -20,14 +20,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * Camel tests against an embedded EM simulator whose tasks finish after a few tens of milliseconds.
+ * Camel tests against an embedded EM simulator whose tasks finish after a few tens of milliseconds. A test class
+ * starts its simulator with an {@link EmSimulatorExtension} (or sets {@link #sim} itself); test classes run one after
+ * the other, so one field serves them all.
  */
 abstract class VeeamEmTestSupport extends CamelTestSupport {
 
     static final String USER = "svc-camel";
     static final String PASSWORD = "Pa55&word=!";
 
-    protected abstract EmSimulator simulator();
+    static EmSimulator sim;
 
     static EmSimulator newSimulator() {
         return new EmSimulator()
@@ -56,7 +58,7 @@ abstract class VeeamEmTestSupport extends CamelTestSupport {
     }
 
     String simulatorUri(String operation, String user, String password) {
-        return "veeam-em:" + operation + "?baseUrl=" + simulator().getBaseUrl() + "&username=" + user
+        return "veeam-em:" + operation + "?baseUrl=" + sim.getBaseUrl() + "&username=" + user
                + "&password=RAW(" + password + ")&pollInitialDelay=20&pollMaxDelay=200";
     }
 

@@ -51,7 +51,6 @@ public final class TaskPoller {
             String routeId, EmApi api, EmSession session, Task accepted, PollSettings settings) {
         TaskWait wait = new TaskWait(routeId, api, session, accepted, settings);
         inFlight.add(wait);
-        wait.result.whenComplete((task, error) -> inFlight.remove(wait));
         wait.schedule(settings.initialDelayMillis());
         return wait.result;
     }
@@ -65,7 +64,7 @@ public final class TaskPoller {
     public void abort(String routeId, String reason) {
         for (TaskWait wait : inFlight) {
             if (routeId == null || routeId.equals(wait.routeId)) {
-                wait.result.completeExceptionally(new VeeamEmException(
+                wait.fail(new VeeamEmException(
                         "Stopped waiting for EM task " + wait.lastSeen.getTaskId() + " (" + wait.lastSeen.getOperation()
                                                                        + "), last state " + wait.lastSeen.getState() + ": "
                                                                        + reason + ". The task may still finish in EM."));
@@ -109,13 +108,13 @@ public final class TaskPoller {
                     failedPolls.clear();
                     if (task.isFinished()) {
                         LOG.debug("EM task {} is Finished", task.getTaskId());
-                        result.complete(task);
+                        finish(task);
                         return;
                     }
                 }
                 scheduleNextOrTimeOut();
             } catch (RuntimeException e) {
-                result.completeExceptionally(e);
+                fail(e);
             }
         }
 
@@ -169,7 +168,7 @@ public final class TaskPoller {
         private void scheduleNextOrTimeOut() {
             long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
             if (remainingMillis <= 0) {
-                result.completeExceptionally(timeout());
+                fail(timeout());
                 return;
             }
             delayMillis = settings.nextDelay(delayMillis);
@@ -194,11 +193,22 @@ public final class TaskPoller {
             }
         }
 
+        /** Leaves the in-flight set before the waiting exchange goes on, so that it never sees itself counted. */
+        private void finish(Task task) {
+            inFlight.remove(this);
+            result.complete(task);
+        }
+
+        void fail(Throwable failure) {
+            inFlight.remove(this);
+            result.completeExceptionally(failure);
+        }
+
         void schedule(long delay) {
             try {
                 scheduler.schedule(this, delay, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
-                result.completeExceptionally(new VeeamEmException(
+                fail(new VeeamEmException(
                         "Could not schedule the next poll of EM task " + lastSeen.getTaskId()
                                                                   + ": the component is stopping",
                         e));
