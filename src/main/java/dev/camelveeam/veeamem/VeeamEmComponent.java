@@ -28,7 +28,7 @@ import org.apache.camel.support.SimpleEventNotifierSupport;
 @Component("veeam-em")
 public class VeeamEmComponent extends HealthCheckComponent {
 
-    @Metadata
+    @Metadata(label = "advanced")
     private VeeamEmConfiguration configuration = new VeeamEmConfiguration();
     @Metadata(label = "advanced", defaultValue = "4",
               description = "The number of threads that poll EM tasks. Polls are short; waiting between them holds no"

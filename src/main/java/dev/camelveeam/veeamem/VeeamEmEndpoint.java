@@ -25,7 +25,7 @@ public class VeeamEmEndpoint extends ScheduledPollEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(VeeamEmEndpoint.class);
     private static final long DEFAULT_POLL_DELAY = 60_000;
 
-    @UriPath(description = "The operation to perform")
+    @UriPath(label = "common", description = "The operation to perform")
     @Metadata(required = true)
     private VeeamEmOperation operation;
     @UriParam

@@ -3,6 +3,7 @@ package dev.camelveeam.veeamem.docs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +39,11 @@ final class ComponentJson {
     }
 
     /** The JSON the build put on the classpath, that is, the one of the code under test. */
+    /** Where the JSON is read from: target/classes in unit tests, the built jar in integration tests. */
+    static URL classpathUrl() {
+        return ComponentJson.class.getResource(CLASSPATH_RESOURCE);
+    }
+
     static ComponentJson fromClasspath() {
         try (InputStream in = ComponentJson.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
             if (in == null) {
