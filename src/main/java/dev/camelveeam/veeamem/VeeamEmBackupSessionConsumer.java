@@ -2,6 +2,9 @@ package dev.camelveeam.veeamem;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.Comparator;
 import java.util.List;
 
@@ -107,7 +110,10 @@ public class VeeamEmBackupSessionConsumer extends ScheduledPollConsumer {
     /** One position per EM server, user and filter, so that consumers watching other sessions do not share one. */
     private String stateKey() {
         VeeamEmConfiguration config = config();
+        String results = config.getSessionResult() == null ? ""
+                : Arrays.stream(config.getSessionResult().split(",")).map(String::trim).sorted()
+                        .collect(Collectors.joining(","));
         return String.join("|", "veeam-em:backupSessions", api.getConnection().getRoot().toString(),
-                config.getUsername(), String.valueOf(config.getJobName()), String.valueOf(config.getSessionResult()));
+                config.getUsername(), Objects.toString(config.getJobName(), ""), results);
     }
 }

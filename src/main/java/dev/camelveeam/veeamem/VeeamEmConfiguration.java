@@ -386,7 +386,8 @@ public class VeeamEmConfiguration implements Cloneable {
 
     /**
      * The TLS trust (and key) material for EM's HTTPS port, for example a trust store with the CA that signed EM's
-     * certificate. Without it the JVM's default trust store is used. Host names are always verified.
+     * certificate. Without it the JVM's default trust store is used. Host names are verified unless
+     * trustAllCertificates is set.
      */
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;

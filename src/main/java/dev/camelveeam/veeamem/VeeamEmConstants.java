@@ -65,7 +65,7 @@ public final class VeeamEmConstants {
     public static final String CREATED_BEFORE = "CamelVeeamEmCreatedBefore";
 
     @Metadata(label = "producer",
-              description = "Out, with the idempotent option: true when the include was already removed, or the object already in the job, so nothing was sent.",
+              description = "Out, with the idempotent option: true when the include was already gone, or the object already in the job, so no change was requested (no task; the body is null).",
               javaType = "Boolean")
     public static final String ALREADY_DONE = "CamelVeeamEmAlreadyDone";
 

@@ -88,7 +88,7 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
                 return false;
             }
             if (outcome instanceof AlreadyDone) {
-                LOG.debug("{} found EM already as it would make it; nothing sent", operation);
+                LOG.debug("{}: EM is already as the operation would make it; no change requested", operation);
                 exchange.getMessage().setHeader(VeeamEmConstants.ALREADY_DONE, true);
                 exchange.getMessage().setBody(null);
             } else {

@@ -7,6 +7,7 @@ import dev.camelveeam.veeamem.VeeamEmApiException;
 import dev.camelveeam.veeamem.VeeamEmException;
 import dev.camelveeam.veeamem.VeeamEmOutcomeUnknownException;
 import dev.camelveeam.veeamem.VeeamEmFormat;
+import dev.camelveeam.veeamem.VeeamEmTransportException;
 import dev.camelveeam.veeamem.internal.EmConnection.SessionResponse;
 import dev.camelveeam.veeamem.model.Task;
 
@@ -74,7 +75,7 @@ public final class EmApi {
         SessionResponse answer;
         try {
             answer = connection.execute(request, format);
-        } catch (EmTransportException e) {
+        } catch (VeeamEmTransportException e) {
             if (request.changesState() && e.isRequestSent()) {
                 throw new VeeamEmOutcomeUnknownException(request.method(), request.pathAndQuery(), e);
             }

@@ -7,7 +7,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.camelveeam.veeamem.VeeamEmApiException;
 import dev.camelveeam.veeamem.VeeamEmFormat;
+import dev.camelveeam.veeamem.VeeamEmTransportException;
 import dev.camelveeam.veeamem.VeeamEmLogonException;
 import dev.camelveeam.veeamem.model.LogonSession;
 import org.apache.hc.core5.http.HttpHeaders;
@@ -60,10 +62,14 @@ public final class EmConnection implements Closeable {
      */
     public void verify() {
         EmSession session = session();
-        if (executeIn(session, EmRequest.onSession("GET", "/logonSessions/", session.sessionId()), LOGON_FORMAT).status()
-            == UNAUTHORIZED) {
+        EmRequest check = EmRequest.onSession("GET", "/logonSessions/", session.sessionId());
+        EmResponse response = executeIn(session, check, LOGON_FORMAT);
+        if (response.status() == UNAUTHORIZED) {
             invalidate(session);
             session();
+        } else if (!response.isSuccess()) {
+            throw new VeeamEmApiException(
+                    response.status(), EmCodec.errorMessage(response.body()), check.method(), check.pathAndQuery());
         }
     }
 
@@ -88,16 +94,21 @@ public final class EmConnection implements Closeable {
      * not even connect provably never reached EM, so it is tried once more.
      */
     public EmResponse executeIn(EmSession session, EmRequest request, VeeamEmFormat format) {
+        return send(request, format, EmHttpClient.SESSION_HEADER, session.token());
+    }
+
+    /** Sends once more a request that could not connect, as it provably never reached EM. */
+    private EmResponse send(EmRequest request, VeeamEmFormat format, String authHeader, String authValue) {
         try {
-            return http.execute(request, format, EmHttpClient.SESSION_HEADER, session.token());
-        } catch (EmTransportException e) {
+            return http.execute(request, format, authHeader, authValue);
+        } catch (VeeamEmTransportException e) {
             if (e.isRequestSent()) {
                 throw e;
             }
             LOG.debug("{} could not connect to EM at {}; trying once more: {}", request, getRoot(), e.getMessage());
             try {
-                return http.execute(request, format, EmHttpClient.SESSION_HEADER, session.token());
-            } catch (EmTransportException again) {
+                return http.execute(request, format, authHeader, authValue);
+            } catch (VeeamEmTransportException again) {
                 again.addSuppressed(e);
                 throw again;
             }
@@ -143,7 +154,7 @@ public final class EmConnection implements Closeable {
 
     private EmSession logon() {
         EmRequest request = EmRequest.post("/sessionMngr/?v=latest", null);
-        EmResponse response = http.execute(request, LOGON_FORMAT, HttpHeaders.AUTHORIZATION, basicAuthorization);
+        EmResponse response = send(request, LOGON_FORMAT, HttpHeaders.AUTHORIZATION, basicAuthorization);
         if (response.status() == UNAUTHORIZED) {
             throw new VeeamEmLogonException(
                     "EM at " + getRoot() + " refused the logon of user '" + username

@@ -12,6 +12,7 @@ import javax.net.ssl.SSLHandshakeException;
 
 import dev.camelveeam.veeamem.VeeamEmException;
 import dev.camelveeam.veeamem.VeeamEmFormat;
+import dev.camelveeam.veeamem.VeeamEmTransportException;
 import org.apache.camel.CamelContext;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -112,7 +113,7 @@ public final class EmHttpClient implements Closeable {
      * Sends the request with the given authorization header ({@code Authorization} for logon,
      * {@code X-RestSvcSessionId} afterwards).
      *
-     * @throws EmTransportException when no answer came, telling whether the request may have reached EM
+     * @throws VeeamEmTransportException when no answer came, telling whether the request may have reached EM
      */
     public EmResponse execute(EmRequest request, VeeamEmFormat format, String authHeader, String authValue) {
         ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method())
@@ -139,16 +140,17 @@ public final class EmHttpClient implements Closeable {
         }
     }
 
-    private EmTransportException transportFailure(EmRequest request, IOException e) {
+    private VeeamEmTransportException transportFailure(EmRequest request, IOException e) {
         if (e instanceof SSLHandshakeException) {
-            return new EmTransportException(
-                    "TLS handshake with EM at " + root + " failed for " + request + ": " + e.getMessage()
-                                            + ". Trust EM's certificate with the option sslContextParameters",
+            return new VeeamEmTransportException(
+                    "TLS handshake with EM at " + root + " failed for " + request + " (" + e.getMessage()
+                                            + "): EM's certificate must be trusted (option sslContextParameters)"
+                                            + " and name the host of baseUrl",
                     false, e);
         }
         boolean neverSent = e instanceof ConnectException || e instanceof ConnectTimeoutException
                 || e instanceof UnknownHostException;
-        return new EmTransportException(
+        return new VeeamEmTransportException(
                 request + " to EM at " + root + (neverSent ? " could not connect: " : " got no answer: ") + e, !neverSent, e);
     }
 

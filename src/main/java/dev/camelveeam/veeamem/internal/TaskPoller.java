@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.camelveeam.veeamem.VeeamEmException;
 import dev.camelveeam.veeamem.VeeamEmFormat;
+import dev.camelveeam.veeamem.VeeamEmTransportException;
 import dev.camelveeam.veeamem.VeeamEmTaskLostException;
 import dev.camelveeam.veeamem.VeeamEmTaskTimeoutException;
 import dev.camelveeam.veeamem.model.Task;
@@ -124,7 +125,7 @@ public final class TaskPoller {
             EmResponse response;
             try {
                 response = api.getConnection().executeIn(session, poll, api.getFormat());
-            } catch (EmTransportException e) {
+            } catch (VeeamEmTransportException e) {
                 return failedPoll(e);
             }
             if (response.status() == OK) {

@@ -326,6 +326,9 @@ class EmSimulatorWireTest {
         String token = client.logon();
         SimJob stopped = jobWithIncludes(2);
         SimJob witness = jobWithIncludes(2);
+        // both tasks run a full second, so that task-1 is surely still running when it is deleted
+        sim.faults().nextTask(TaskFault.runFor(Duration.ofSeconds(1)));
+        sim.faults().nextTask(TaskFault.runFor(Duration.ofSeconds(1)));
 
         client.delete(includePath(stopped, null), token);
         HttpResponse<String> delete = client.delete("/tasks/task-1", token);
