@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
@@ -12,6 +13,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
+import org.xml.sax.helpers.DefaultHandler;
 import org.xml.sax.SAXException;
 
 /** Reads values out of an EM XML answer by element name (namespace-blind), for assertions. */
@@ -27,7 +29,9 @@ final class XmlAnswer {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setNamespaceAware(true);
-            return new XmlAnswer(factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml))));
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new DefaultHandler()); // fatal errors throw; nothing is printed
+            return new XmlAnswer(builder.parse(new InputSource(new StringReader(xml))));
         } catch (ParserConfigurationException | SAXException | IOException e) {
             throw new AssertionError("Not XML: " + xml, e);
         }
