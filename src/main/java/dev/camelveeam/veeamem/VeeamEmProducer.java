@@ -1,5 +1,7 @@
 package dev.camelveeam.veeamem;
 
+import java.util.concurrent.CompletableFuture;
+
 import dev.camelveeam.veeamem.EmOperations.AlreadyDone;
 import dev.camelveeam.veeamem.EmOperations.Answer;
 import dev.camelveeam.veeamem.EmOperations.Outcome;
@@ -84,8 +86,7 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
             VeeamEmOperation operation = parameters.operation(getEndpoint().getOperation());
             Outcome outcome = operations.perform(operation, parameters, config);
             if (outcome instanceof Started started) {
-                awaitTask(started.accepted(), exchange, callback, config);
-                return false;
+                return awaitTask(started.accepted(), exchange, callback, config);
             }
             if (outcome instanceof AlreadyDone) {
                 LOG.debug("{}: EM is already as the operation would make it; no change requested", operation);
@@ -101,25 +102,39 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
         return true;
     }
 
-    private void awaitTask(AcceptedTask accepted, Exchange exchange, AsyncCallback callback, VeeamEmConfiguration config) {
+    /**
+     * Waits for the task; true when it finished on this thread (a first poll without delay saw it Finished), false
+     * when the exchange goes on later, from the poll that sees it Finished.
+     */
+    private boolean awaitTask(
+            AcceptedTask accepted, Exchange exchange, AsyncCallback callback, VeeamEmConfiguration config) {
         LOG.debug("EM accepted the operation as task {}", accepted.task().getTaskId());
         PollSettings settings = new PollSettings(config.getPollInitialDelay(), config.getPollMaxDelay(),
                 config.getTaskTimeout(), config.getPollRetries(), config.isCancelTaskOnTimeout());
-        getEndpoint().getComponent().getTaskPoller()
-                .awaitFinished(routeId(exchange), api, accepted.session(), accepted.task(), settings)
-                .whenComplete((task, error) -> {
-                    try {
-                        if (error != null) {
-                            exchange.setException(error);
-                        } else {
-                            complete(exchange.getMessage(), task, config);
-                        }
-                    } catch (RuntimeException e) {
-                        exchange.setException(e);
-                    } finally {
-                        callback.done(false);
-                    }
-                });
+        CompletableFuture<Task> finished = getEndpoint().getComponent().getTaskPoller()
+                .awaitFinished(routeId(exchange), api, accepted.session(), accepted.task(), settings);
+        if (finished.isDone()) {
+            finished.whenComplete((task, error) -> complete(exchange, task, error, config));
+            callback.done(true);
+            return true;
+        }
+        finished.whenComplete((task, error) -> {
+            complete(exchange, task, error, config);
+            callback.done(false);
+        });
+        return false;
+    }
+
+    private static void complete(Exchange exchange, Task task, Throwable error, VeeamEmConfiguration config) {
+        try {
+            if (error != null) {
+                exchange.setException(error);
+            } else {
+                complete(exchange.getMessage(), task, config);
+            }
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+        }
     }
 
     /** The route the exchange is in at this producer, so that stopping that route ends the wait. */

@@ -1,5 +1,6 @@
 package dev.camelveeam.veeamem;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.camelveeam.veeamem.model.Task;
@@ -73,6 +74,23 @@ class RemoveIncludeTest extends VeeamEmTestSupport {
             assertEquals(200, poll.status());
         }
         assertEquals(1, sim.getRequests("POST", "/api/sessionMngr/").size(), "one logon");
+    }
+
+    @Test
+    void withoutAnInitialDelayTheFirstPollGoesOutAtOnce() {
+        sim.withTaskRunTime(Duration.ZERO).withTaskCollectTime(Duration.ZERO);
+        try {
+            Exchange result = template.request("veeam-em:removeInclude?pollInitialDelay=0&baseUrl=" + sim.getBaseUrl()
+                                               + "&username=" + USER + "&password=RAW(" + PASSWORD + ")&jobId="
+                                               + SEED_ORACLE_JOB_ID + "&includeId=" + SEED_ORACLE01_INCLUDE_ID,
+                    exchange -> {
+                    });
+
+            assertFinishedTask(result, true, "Ok");
+            assertFalse(sim.getRequests("GET", "/api/tasks/.*").isEmpty());
+        } finally {
+            sim.withTaskRunTime(Duration.ofMillis(30)).withTaskCollectTime(Duration.ofMillis(20));
+        }
     }
 
     @Test

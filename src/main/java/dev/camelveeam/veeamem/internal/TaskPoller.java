@@ -44,7 +44,8 @@ public final class TaskPoller {
     /**
      * Polls {@code GET /tasks/{id}} in the session that created the task until its state is Finished. The future
      * completes with the Finished task, or exceptionally on timeout, on a lost task, when polls keep failing, or when
-     * the waits of its route are aborted.
+     * the waits of its route are aborted. With no initial delay the first poll is made at once, on the calling thread:
+     * a task that finished at once then completes the future before this method returns.
      *
      * @param routeId the route of the waiting exchange, or null when it is in none
      */
@@ -52,7 +53,11 @@ public final class TaskPoller {
             String routeId, EmApi api, EmSession session, Task accepted, PollSettings settings) {
         TaskWait wait = new TaskWait(routeId, api, session, accepted, settings);
         inFlight.add(wait);
-        wait.schedule(settings.initialDelayMillis());
+        if (settings.initialDelayMillis() == 0) {
+            wait.run();
+        } else {
+            wait.schedule(settings.initialDelayMillis());
+        }
         return wait.result;
     }
 
