@@ -40,24 +40,24 @@ public final class EmApi {
 
     public <T> T get(String pathAndQuery, Class<T> type) {
         EmRequest request = EmRequest.get(pathAndQuery);
-        return EmCodec.read(expect(request, OK).response().body(), format, type, request.toString());
+        return EmCodec.read(expect(request, OK).response().body(), format, type, request);
     }
 
     public <T> List<T> getList(String pathAndQuery, Class<T> itemType) {
         EmRequest request = EmRequest.get(pathAndQuery);
-        return EmCodec.readList(expect(request, OK).response().body(), format, itemType, request.toString());
+        return EmCodec.readList(expect(request, OK).response().body(), format, itemType, request);
     }
 
     public <T> QueryPage<T> getPage(String pathAndQuery, Class<T> entityType) {
         EmRequest request = EmRequest.get(pathAndQuery);
-        return EmCodec.readPage(expect(request, OK).response().body(), format, entityType, request.toString());
+        return EmCodec.readPage(expect(request, OK).response().body(), format, entityType, request);
     }
 
     /** Sends a request that EM answers with 202 and a Task, and returns that task with the session it belongs to. */
     public AcceptedTask submit(EmRequest request) {
         SessionResponse answer = expect(request, ACCEPTED);
         try {
-            Task task = EmCodec.read(answer.response().body(), format, Task.class, request.toString());
+            Task task = EmCodec.read(answer.response().body(), format, Task.class, request);
             return new AcceptedTask(answer.session(), task);
         } catch (VeeamEmException unreadable) {
             throw new VeeamEmException("EM accepted " + request + " (202) but its Task could not be read, so the"

@@ -41,11 +41,15 @@ public final class EmCodec {
     private EmCodec() {
     }
 
-    public static <T> T read(byte[] body, VeeamEmFormat format, Class<T> type, String what) {
+    /**
+     * Reads a document; {@code what} names the request it answers in error messages (its toString() is called only
+     * then, so that reading allocates no message).
+     */
+    public static <T> T read(byte[] body, VeeamEmFormat format, Class<T> type, Object what) {
         return read(body, format, XML.getTypeFactory().constructType(type), what);
     }
 
-    private static <T> T read(byte[] body, VeeamEmFormat format, JavaType type, String what) {
+    private static <T> T read(byte[] body, VeeamEmFormat format, JavaType type, Object what) {
         try {
             T value = mapper(format).readValue(body, type);
             if (value == null) {
@@ -62,14 +66,14 @@ public final class EmCodec {
     }
 
     /** Reads a list document ({@code ObjectsInJob}, {@code EntityReferences}, {@code HierarchyItems}...). */
-    public static <T> List<T> readList(byte[] body, VeeamEmFormat format, Class<T> itemType, String what) {
+    public static <T> List<T> readList(byte[] body, VeeamEmFormat format, Class<T> itemType, Object what) {
         JavaType listType = XML.getTypeFactory().constructParametricType(EmList.class, itemType);
         EmList<T> list = read(body, format, listType, what);
         return list.getItems();
     }
 
     /** Reads one page of a query in {@code format=Entities}. */
-    public static <T> QueryPage<T> readPage(byte[] body, VeeamEmFormat format, Class<T> entityType, String what) {
+    public static <T> QueryPage<T> readPage(byte[] body, VeeamEmFormat format, Class<T> entityType, Object what) {
         JavaType pageType = XML.getTypeFactory().constructParametricType(QueryPage.class, entityType);
         return read(body, format, pageType, what);
     }

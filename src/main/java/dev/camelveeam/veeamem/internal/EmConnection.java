@@ -172,7 +172,7 @@ public final class EmConnection implements Closeable {
                     "EM at " + getRoot() + " accepted the logon but sent no " + EmHttpClient.SESSION_HEADER + " header",
                     response.status());
         }
-        LogonSession body = EmCodec.read(response.body(), LOGON_FORMAT, LogonSession.class, request.toString());
+        LogonSession body = EmCodec.read(response.body(), LOGON_FORMAT, LogonSession.class, request);
         statistics.logon();
         LOG.info("Logged on to Veeam EM at {} as {}", getRoot(), username);
         return new EmSession(body.getSessionId(), response.sessionToken());

@@ -135,7 +135,7 @@ public final class TaskPoller {
             }
             if (response.status() == OK) {
                 try {
-                    return EmCodec.read(response.body(), api.getFormat(), Task.class, poll.toString());
+                    return EmCodec.read(response.body(), api.getFormat(), Task.class, poll);
                 } catch (VeeamEmException unreadable) {
                     return failedPoll(unreadable);
                 }
