@@ -2,12 +2,15 @@ package dev.camelveeam.veeamem.internal;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.MapperConfig;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -33,6 +36,8 @@ public final class EmCodec {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES, true)
             .build();
+    private static final Map<JavaType, ObjectReader> XML_READERS = new ConcurrentHashMap<>();
+    private static final Map<JavaType, ObjectReader> JSON_READERS = new ConcurrentHashMap<>();
     private static final ObjectMapper XML_WRITER = XmlMapper.builder()
             .annotationIntrospector(new EmNamespaceIntrospector())
             .configure(ToXmlGenerator.Feature.WRITE_XML_DECLARATION, true)
@@ -51,7 +56,7 @@ public final class EmCodec {
 
     private static <T> T read(byte[] body, VeeamEmFormat format, JavaType type, Object what) {
         try {
-            T value = mapper(format).readValue(body, type);
+            T value = reader(format, type).readValue(body);
             if (value == null) {
                 throw new VeeamEmException("EM answered " + what + " with an empty " + format + " body");
             }
@@ -119,6 +124,11 @@ public final class EmCodec {
 
     private static ObjectMapper mapper(VeeamEmFormat format) {
         return format == VeeamEmFormat.json ? JSON : XML;
+    }
+
+    /** Readers are immutable and thread-safe; one per format and type saves building one for every document. */
+    private static ObjectReader reader(VeeamEmFormat format, JavaType type) {
+        return (format == VeeamEmFormat.json ? JSON_READERS : XML_READERS).computeIfAbsent(type, mapper(format)::readerFor);
     }
 
     /** Puts every element EM is sent in EM's namespace; Jackson would otherwise write the children unqualified. */

@@ -125,8 +125,9 @@ public final class EmHttpClient implements Closeable {
                     EmCodec.write(request.body(), format), ContentType.create(format.getMediaType(), StandardCharsets.UTF_8)));
         }
         ClassicHttpRequest http = builder.build();
-        HttpClientContext context = HttpClientContext.create();
+        HttpClientContext context = null;
         if (request.secretSegment() != null) {
+            context = HttpClientContext.create();
             context.setAttribute(SECRET_SEGMENT, request.secretSegment());
         }
         try {

@@ -81,7 +81,7 @@ public final class TaskPoller {
     private final class TaskWait implements Runnable {
 
         private final CompletableFuture<Task> result = new CompletableFuture<>();
-        private final List<Exception> failedPolls = new ArrayList<>();
+        private List<Exception> failedPolls = List.of();
         private final String routeId;
         private final EmApi api;
         private final EmSession session;
@@ -111,7 +111,7 @@ public final class TaskPoller {
                 Task task = pollOnce();
                 if (task != null) {
                     lastSeen = task;
-                    failedPolls.clear();
+                    failedPolls = List.of();
                     if (task.isFinished()) {
                         LOG.debug("EM task {} is Finished", task.getTaskId());
                         finish(task);
@@ -156,6 +156,9 @@ public final class TaskPoller {
         }
 
         private Task failedPoll(RuntimeException failure) {
+            if (failedPolls.isEmpty()) {
+                failedPolls = new ArrayList<>();
+            }
             failedPolls.add(failure);
             if (failedPolls.size() > settings.retries()) {
                 VeeamEmException gaveUp = new VeeamEmException(
