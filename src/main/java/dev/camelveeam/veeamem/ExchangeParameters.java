@@ -1,7 +1,5 @@
 package dev.camelveeam.veeamem;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
@@ -130,6 +128,7 @@ final class ExchangeParameters {
         }
     }
 
+    /** A validated GUID, also when given as a URN: path-safe as it is. */
     private String guid(String header, String option, String optionName, String urnPrefix, String expected) {
         String given = required(header, option, optionName, optionName.replace("Id", " id"));
         String guid = urnPrefix != null && given.regionMatches(true, 0, urnPrefix, 0, urnPrefix.length())
@@ -137,7 +136,7 @@ final class ExchangeParameters {
         if (!GUID.matcher(guid).matches()) {
             throw invalid(optionName, header, given, expected);
         }
-        return URLEncoder.encode(guid, StandardCharsets.UTF_8);
+        return guid;
     }
 
     private String optional(String header, String option) {
