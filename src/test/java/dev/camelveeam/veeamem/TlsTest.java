@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_ORACLE01_INCLUDE_ID;
 import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_ORACLE_JOB_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,9 +59,8 @@ class TlsTest extends VeeamEmTestSupport {
 
         Exception failure = remove("").getException();
 
-        assertTrue(failure.getMessage().contains("TLS handshake with EM at " + sim.getBaseUrl() + " failed")
-                   && failure.getMessage().contains("sslContextParameters"), failure.getMessage());
-        assertTrue(sim.getRequests().isEmpty(), "nothing was sent over an unverified connection");
+        assertRefusedBeforeAnyRequest(failure);
+        assertTrue(failure.getMessage().contains("sslContextParameters"), failure.getMessage());
     }
 
     @Test
@@ -77,9 +77,15 @@ class TlsTest extends VeeamEmTestSupport {
     void theHostNameIsVerifiedEvenWithATrustedCa() {
         startHttps(TestCertificates.wrongHostKeyStore());
 
-        Exception failure = remove("&sslContextParameters=#emCa").getException();
+        assertRefusedBeforeAnyRequest(remove("&sslContextParameters=#emCa").getException());
+    }
 
-        assertTrue(failure.getMessage().contains("failed"), failure.getMessage());
+    /** A refused certificate fails the connection, so nothing (not even the logon) reaches EM. */
+    private static void assertRefusedBeforeAnyRequest(Exception failure) {
+        VeeamEmTransportException refused = assertInstanceOf(VeeamEmTransportException.class, failure);
+        assertTrue(refused.getMessage().contains("TLS handshake with EM at " + sim.getBaseUrl() + " failed"),
+                refused.getMessage());
+        assertFalse(refused.isRequestSent(), "a refused certificate means the request never left");
         assertTrue(sim.getRequests().isEmpty());
     }
 
@@ -89,6 +95,7 @@ class TlsTest extends VeeamEmTestSupport {
 
         try (LogCapture logs = LogCapture.attach()) {
             assertFinishedTask(remove("&trustAllCertificates=true"), true, "Ok");
+            assertEquals(202, sim.getRequests("DELETE", "/api/jobs/.*").get(0).status(), "the operation went over TLS");
 
             assertTrue(logs.lines().stream().anyMatch(line -> line.contains("trusts ALL certificates and host names of EM")),
                     "a WARN says verification is off");
@@ -99,7 +106,6 @@ class TlsTest extends VeeamEmTestSupport {
     void aSelfSignedCertificateIsRefusedEvenWithTheCa() {
         startHttps(TestCertificates.selfSignedServerKeyStore());
 
-        assertInstanceOf(VeeamEmException.class, remove("&sslContextParameters=#emCa").getException());
-        assertTrue(sim.getRequests().isEmpty());
+        assertRefusedBeforeAnyRequest(remove("&sslContextParameters=#emCa").getException());
     }
 }
