@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -219,7 +220,7 @@ final class BackupCatalog {
                 .sorted(Comparator.comparing(SimBackupSession::getCreationTime).thenComparing(SimBackupSession::getId))
                 .toList();
         List<RestorePoint> points = new ArrayList<>();
-        Map<String, Boolean> jobHasFull = new ConcurrentHashMap<>();
+        Map<String, Boolean> jobHasFull = new HashMap<>();
         for (SimBackupSession session : productive) {
             Optional<Repository> repository = repositoryOf(session.getJobId());
             if (repository.isEmpty() || vmsOf(session).isEmpty()) {
@@ -292,7 +293,7 @@ final class BackupCatalog {
                 .findFirst();
     }
 
-    /** Replica job names and whether their schedule is on: the seeded replica job is scheduled. */
+    /** The replica jobs (by name) that have sessions; every one counts as scheduled in the reports. */
     List<String> replicaJobNames() {
         return replicaSessions.stream().map(ReplicaSession::jobName).distinct().sorted().toList();
     }

@@ -68,11 +68,12 @@ final class ReportResource {
         return link("Down", links.href("/reports/summary/" + path), "ReportFrame", name);
     }
 
-    /** A report frame: its members, no {@code Links}; {@code Href} and {@code Type} as the XSD requires (choice in the docs). */
-    private EmElement frame(String element, String path) {
+    /** A report frame without {@code Links} (JSON {@code null}), to which {@link #framed} adds its members' attributes. */
+    private static EmElement frame(String element) {
         return EmElement.of(element).child(EmElement.absent("Links"));
     }
 
+    /** {@code Href} and {@code Type} last, as the XSD requires them (docs/simulator.md, choice 79). */
     private EmElement framed(EmElement frame, String element, String path) {
         return frame.attr("Href", links.href("/reports/summary/" + path)).attr("Type", element);
     }
@@ -81,7 +82,7 @@ final class ReportResource {
 
     private EmElement overview() {
         int[] states = latestVmStates();
-        return framed(frame("OverviewReportFrame", "overview")
+        return framed(frame("OverviewReportFrame")
                 .child(EmElement.leaf("BackupServers", 1))
                 .child(EmElement.leaf("ProxyServers", 1))
                 .child(EmElement.leaf("RepositoryServers", catalog.repositories().size()))
@@ -141,7 +142,7 @@ final class ReportResource {
         List<SimBackupSession> finished = backupSessions.all().stream().filter(s -> !s.isActive()).toList();
         long successful = finished.stream().filter(s -> s.getResult() == SimBackupSession.Result.Success).count();
         int successPercents = finished.isEmpty() ? 0 : (int) Math.round(100.0 * successful / finished.size());
-        return framed(frame("VmsOverviewReportFrame", "vms_overview")
+        return framed(frame("VmsOverviewReportFrame")
                 .child(EmElement.leaf("ProtectedVms", allProtected.size()))
                 .child(EmElement.leaf("BackedUpVms", (int) backedUp))
                 .child(EmElement.leaf("ReplicatedVms", replicated.size()))
@@ -186,7 +187,7 @@ final class ReportResource {
         Optional<Run> longestBackup = runs.stream().filter(r -> !r.replica()).max(Comparator.comparing(Run::length));
         Optional<Run> longestReplica = runs.stream().filter(Run::replica).max(Comparator.comparing(Run::length));
         Optional<Run> longest = runs.stream().max(Comparator.comparing(Run::length));
-        return framed(frame("JobStatisticsReportFrame", "job_statistics")
+        return framed(frame("JobStatisticsReportFrame")
                 .child(EmElement.leaf("RunningJobs", runningJobs()))
                 .child(EmElement.leaf("ScheduledJobs", scheduledBackupJobs() + scheduledReplicaJobs()))
                 .child(EmElement.leaf("ScheduledBackupJobs", scheduledBackupJobs()))
@@ -229,7 +230,7 @@ final class ReportResource {
                     .attr("ReplicatedVms", (int) replicated)
                     .attr("BackupedVms", (int) backedUp));
         }
-        return framed(frame("ProcessedVmsReportFrame", "processed_vms")
+        return framed(frame("ProcessedVmsReportFrame")
                 .child(EmElement.of("Days").jsonArray().xmlInline().children(days)), "ProcessedVmsReportFrame", "processed_vms");
     }
 
@@ -245,7 +246,7 @@ final class ReportResource {
                 .child(EmElement.leaf("Capacity", repository.capacity()))
                 .child(EmElement.leaf("FreeSpace", catalog.freeSpace(repository)))
                 .child(EmElement.leaf("BackupSize", catalog.backupSize(repository)))).toList();
-        return framed(frame("RepositoryReportFrame", "repository")
+        return framed(frame("RepositoryReportFrame")
                 .child(EmElement.of("Periods").jsonArray().xmlInline().children(periods))
                 .attr("CapacityPlanningReportLink", CAPACITY_PLANNING_REPORT_LINK)
                 .jsonOrder(List.of("Periods", "CapacityPlanningReportLink")), "RepositoryReportFrame", "repository");
