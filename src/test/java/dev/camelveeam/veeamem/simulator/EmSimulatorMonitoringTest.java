@@ -168,6 +168,22 @@ class EmSimulatorMonitoringTest {
         assertTrue(report.get("MaxJobDuration").isInt());
     }
 
+    @Test
+    void logonSessionLinksEveryNewCollection() {
+        XmlAnswer logon = XmlAnswer.of(client.logon("veeam", "veeam").body());
+        List<String> types = logon.attributes("Link", "Type");
+        for (String type : List.of("BackupServerReferenceList", "RepositoryReferenceList", "BackupReferenceList", "VmRestorePointReferenceList",
+                "ReplicaJobSessionReferenceList", "RestoreSessionReferenceList", "BackupTaskSessionReferenceList",
+                "DiscoveredComputerReferenceList", "Report")) {
+            assertTrue(types.contains(type), type + " in " + types);
+        }
+        for (String href : logon.attributes("Link", "Href")) {
+            if (!href.contains("/logonSessions/")) {
+                assertEquals(200, client.get(href.substring(sim.getBaseUrl().length()), token).statusCode(), href);
+            }
+        }
+    }
+
     // --- seed data and reports
 
     @Test
