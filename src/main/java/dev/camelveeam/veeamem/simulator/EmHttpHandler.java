@@ -49,7 +49,16 @@ final class EmHttpHandler implements HttpHandler {
 
     private EmResponse answer(HttpExchange exchange, String body) {
         try {
-            Router.Match match = router.resolve(exchange.getRequestMethod(), Router.normalise(exchange.getRequestURI().getPath()));
+            String path = Router.normalise(exchange.getRequestURI().getPath());
+            Router.Match match;
+            try {
+                match = router.resolve(exchange.getRequestMethod(), path);
+            } catch (EmError notRouted) {
+                if (!router.isPublicPath(path)) {
+                    authenticate(exchange.getRequestHeaders()); // EM checks the session before it looks at the path
+                }
+                throw notRouted;
+            }
             SimSession session = match.route().access() == Router.Access.SESSION ? authenticate(exchange.getRequestHeaders()) : null;
             EmRequest request = new EmRequest(match.pathParams(), parseQuery(exchange.getRequestURI().getRawQuery()),
                     exchange.getRequestHeaders(), body, session);

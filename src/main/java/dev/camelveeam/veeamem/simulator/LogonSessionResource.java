@@ -29,8 +29,9 @@ final class LogonSessionResource {
     private EmResponse logon(EmRequest request) {
         String version = request.query().get("v");
         if (version != null && !version.equals("latest") && !EmDocuments.SUPPORTED_VERSIONS.contains(version)) {
-            throw new EmError(400, "API version [" + version + "] is not supported. Supported versions: "
-                    + String.join(", ", EmDocuments.SUPPORTED_VERSIONS) + ".");
+            // EM 12 refuses a version it no longer lists as an authorization failure (CloudStack PR #8241), see docs/simulator.md
+            throw new EmError(401, "Logon failed: API version [" + version + "] is not supported. Supported versions: "
+                    + String.join(", ", EmDocuments.SUPPORTED_VERSIONS) + ".", BASIC_CHALLENGE);
         }
         String[] credentials = basicCredentials(request.headers().getFirst("Authorization"));
         if (credentials == null || !config.acceptsCredentials(credentials[0], credentials[1])) {

@@ -40,6 +40,11 @@ final class Router {
         return collapsed.length() > 1 && collapsed.endsWith("/") ? collapsed.substring(0, collapsed.length() - 1) : collapsed;
     }
 
+    /** Whether a route that needs no session serves this path (with any method): only there do 404/405 precede the 401. */
+    boolean isPublicPath(String path) {
+        return routes.stream().anyMatch(route -> route.access() == Access.PUBLIC && route.path().matcher(path).matches());
+    }
+
     Match resolve(String method, String path) {
         TreeSet<String> allowed = new TreeSet<>();
         for (Route route : routes) {

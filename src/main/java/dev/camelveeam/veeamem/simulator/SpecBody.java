@@ -76,6 +76,10 @@ final class SpecBody {
         return Optional.ofNullable(values.get(name)).filter(String.class::isInstance).map(String.class::cast);
     }
 
+    Optional<SpecBody> container(String name) {
+        return Optional.ofNullable(values.get(name)).filter(SpecBody.class::isInstance).map(SpecBody.class::cast);
+    }
+
     /** @throws EmError 400 if the member is missing */
     SpecBody requiredContainer(String name) {
         return Optional.ofNullable(values.get(name)).filter(SpecBody.class::isInstance).map(SpecBody.class::cast)
