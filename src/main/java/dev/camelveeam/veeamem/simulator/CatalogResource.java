@@ -65,64 +65,64 @@ final class CatalogResource {
     /**
      * The object a path names: a bare GUID or {@code urn:veeam:<urnType>:<guid>}.
      *
-     * @throws EmError 400 if malformed, 404 if unknown
+     * @throws SimError 400 if malformed, 404 if unknown
      */
     static <T> T require(String pathId, String urnType, String what, Function<String, Optional<T>> finder) {
-        String id = Ids.entityGuid(pathId, urnType).orElseThrow(() -> new EmError(400, "Invalid " + what + " id [" + pathId
+        String id = Ids.entityGuid(pathId, urnType).orElseThrow(() -> new SimError(400, "Invalid " + what + " id [" + pathId
                 + "]: expected a GUID or urn:veeam:" + urnType + ":<GUID>."));
-        return finder.apply(id).orElseThrow(() -> new EmError(404, capitalised(what) + " [" + id + "] was not found."));
+        return finder.apply(id).orElseThrow(() -> new SimError(404, capitalised(what) + " [" + id + "] was not found."));
     }
 
     private static String capitalised(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    static <T> EmResponse listOrEntities(EmRequest request, List<T> items, Function<T, EmElement> reference, Function<List<T>, EmElement> entities) {
+    static <T> SimResponse listOrEntities(SimRequest request, List<T> items, Function<T, EmElement> reference, Function<List<T>, EmElement> entities) {
         boolean asEntities = request.wantsEntities("Entity", "Ref");
-        return EmResponse.of(200, asEntities ? entities.apply(items) : CatalogDocuments.references(items, reference));
+        return SimResponse.of(200, asEntities ? entities.apply(items) : CatalogDocuments.references(items, reference));
     }
 
-    static <T> EmResponse oneOrEntity(EmRequest request, T item, Function<T, EmElement> reference, Function<T, EmElement> entity) {
-        return EmResponse.of(200, request.wantsEntities("Entity", "Ref") ? entity.apply(item) : reference.apply(item));
+    static <T> SimResponse oneOrEntity(SimRequest request, T item, Function<T, EmElement> reference, Function<T, EmElement> entity) {
+        return SimResponse.of(200, request.wantsEntities("Entity", "Ref") ? entity.apply(item) : reference.apply(item));
     }
 
     // --- backup server
 
-    private EmResponse backupServers(EmRequest request) {
+    private SimResponse backupServers(SimRequest request) {
         boolean asEntities = request.wantsEntities("Entity", "Ref");
-        return EmResponse.of(200, asEntities ? documents.backupServers()
+        return SimResponse.of(200, asEntities ? documents.backupServers()
                 : CatalogDocuments.references(List.of(EmLinks.BACKUP_SERVER_ID), id -> documents.backupServerReference("Ref")));
     }
 
-    private String requireServer(EmRequest request) {
+    private String requireServer(SimRequest request) {
         return require(request.pathParam(0), "BackupServer", "backup server",
                 id -> id.equals(EmLinks.BACKUP_SERVER_ID) ? Optional.of(id) : Optional.empty());
     }
 
-    private EmResponse backupServer(EmRequest request) {
+    private SimResponse backupServer(SimRequest request) {
         requireServer(request);
-        return EmResponse.of(200, request.wantsEntities("Entity", "Ref") ? documents.backupServer() : documents.backupServerReference("EntityRef"));
+        return SimResponse.of(200, request.wantsEntities("Entity", "Ref") ? documents.backupServer() : documents.backupServerReference("EntityRef"));
     }
 
-    private EmResponse serverRepositories(EmRequest request) {
+    private SimResponse serverRepositories(SimRequest request) {
         requireServer(request);
         return listOrEntities(request, catalog.repositories(), r -> documents.repositoryReference(r, "Ref"), documents::repositories);
     }
 
-    private EmResponse backupServerAction(EmRequest request) {
+    private SimResponse backupServerAction(SimRequest request) {
         requireServer(request);
         String action = request.queryParam("action");
         if (action == null || !action.toLowerCase(Locale.ROOT).equals("quickbackup")) {
-            throw new EmError(400, (action == null ? "Action is not specified" : "Unknown action [" + action + "]")
+            throw new SimError(400, (action == null ? "Action is not specified" : "Unknown action [" + action + "]")
                     + ": expected ?action=quickbackup.");
         }
         SpecBody spec = SpecBody.read(request, QUICK_BACKUP_SPEC);
         String vmRef = spec.requiredText("VmRef").strip();
         if (!HIERARCHY_REF.matcher(vmRef).matches()) {
-            throw new EmError(400, "VmRef [" + vmRef + "] is not a hierarchy object reference: expected urn:<Platform>:<Type>:<id>.");
+            throw new SimError(400, "VmRef [" + vmRef + "] is not a hierarchy object reference: expected urn:<Platform>:<Type>:<id>.");
         }
         SimTask task = tasks.start(request.session(), "QuickBackup", () -> quickBackup(vmRef));
-        return EmResponse.of(202, emDocuments.task(task));
+        return SimResponse.of(202, emDocuments.task(task));
     }
 
     /** An incremental run of the job that includes the VM, processing that VM only. */
@@ -145,67 +145,67 @@ final class CatalogResource {
 
     // --- repositories
 
-    private EmResponse repositories(EmRequest request) {
+    private SimResponse repositories(SimRequest request) {
         return listOrEntities(request, catalog.repositories(), r -> documents.repositoryReference(r, "Ref"), documents::repositories);
     }
 
-    private EmResponse repository(EmRequest request) {
+    private SimResponse repository(SimRequest request) {
         BackupCatalog.Repository repository = require(request.pathParam(0), "Repository", "repository", catalog::repository);
         return oneOrEntity(request, repository, r -> documents.repositoryReference(r, "EntityRef"), documents::repository);
     }
 
     // --- backups and restore points
 
-    private EmResponse backups(EmRequest request) {
+    private SimResponse backups(SimRequest request) {
         return listOrEntities(request, catalog.backups(), b -> documents.backupReference(b, "Ref"), documents::backups);
     }
 
-    private EmResponse backup(EmRequest request) {
+    private SimResponse backup(SimRequest request) {
         BackupCatalog.Backup backup = require(request.pathParam(0), "Backup", "backup", catalog::backup);
         return oneOrEntity(request, backup, b -> documents.backupReference(b, "EntityRef"), documents::backup);
     }
 
-    private EmResponse backupRestorePoints(EmRequest request) {
+    private SimResponse backupRestorePoints(SimRequest request) {
         BackupCatalog.Backup backup = require(request.pathParam(0), "Backup", "backup", catalog::backup);
         return listOrEntities(request, catalog.restorePointsOf(backup), p -> documents.restorePointReference(p, "Ref"),
                 documents::restorePoints);
     }
 
-    private EmResponse restorePoints(EmRequest request) {
+    private SimResponse restorePoints(SimRequest request) {
         return listOrEntities(request, catalog.restorePoints(), p -> documents.restorePointReference(p, "Ref"), documents::restorePoints);
     }
 
-    private EmResponse restorePoint(EmRequest request) {
+    private SimResponse restorePoint(SimRequest request) {
         BackupCatalog.RestorePoint point = require(request.pathParam(0), "RestorePoint", "restore point", catalog::restorePoint);
         return oneOrEntity(request, point, p -> documents.restorePointReference(p, "EntityRef"), documents::restorePoint);
     }
 
-    private EmResponse restorePointVms(EmRequest request) {
+    private SimResponse restorePointVms(SimRequest request) {
         BackupCatalog.RestorePoint point = require(request.pathParam(0), "RestorePoint", "restore point", catalog::restorePoint);
         return listOrEntities(request, catalog.vmRestorePoints(point), p -> documents.vmRestorePointReference(p, "Ref"),
                 documents::vmRestorePoints);
     }
 
-    private EmResponse vmRestorePoints(EmRequest request) {
+    private SimResponse vmRestorePoints(SimRequest request) {
         return listOrEntities(request, catalog.vmRestorePoints(), p -> documents.vmRestorePointReference(p, "Ref"),
                 documents::vmRestorePoints);
     }
 
-    private BackupCatalog.VmRestorePoint requireVmRestorePoint(EmRequest request) {
+    private BackupCatalog.VmRestorePoint requireVmRestorePoint(SimRequest request) {
         return require(request.pathParam(0), "VmRestorePoint", "VM restore point", catalog::vmRestorePoint);
     }
 
-    private EmResponse vmRestorePoint(EmRequest request) {
+    private SimResponse vmRestorePoint(SimRequest request) {
         return oneOrEntity(request, requireVmRestorePoint(request), p -> documents.vmRestorePointReference(p, "EntityRef"),
                 documents::vmRestorePoint);
     }
 
     /** Full VM restore to the original location; an empty body restores with the defaults (as CloudStack sends it). */
-    private EmResponse vmRestorePointAction(EmRequest request) {
+    private SimResponse vmRestorePointAction(SimRequest request) {
         BackupCatalog.VmRestorePoint point = requireVmRestorePoint(request);
         String action = request.queryParam("action");
         if (action == null || !action.equalsIgnoreCase("restore")) {
-            throw new EmError(400, (action == null ? "Action is not specified" : "Unknown action [" + action + "]")
+            throw new SimError(400, (action == null ? "Action is not specified" : "Unknown action [" + action + "]")
                     + ": expected ?action=restore.");
         }
         if (!request.body().isBlank()) {
@@ -216,20 +216,20 @@ final class CatalogResource {
             return new SimTask.Result(true, "Ok", List.of(new SimTask.Related("RestoreSession", "/restoreSessions/" + session.getId()
                     + "?format=Entity", SessionDetailDocuments.restoreSessionName(session))));
         });
-        return EmResponse.of(202, emDocuments.task(task));
+        return SimResponse.of(202, emDocuments.task(task));
     }
 
     private static void checkRestoreSpec(SpecBody spec) {
         for (String other : List.of("vCloudVmRestoreSpec", "vCloudVAppRestoreSpec", "SqlItemRestoreSpec")) {
             if (spec.container(other).isPresent()) {
-                throw new EmError(400, "RestoreSpec/" + other + " cannot restore a VMware VM restore point: send a VmRestoreSpec.");
+                throw new SimError(400, "RestoreSpec/" + other + " cannot restore a VMware VM restore point: send a VmRestoreSpec.");
             }
         }
         SpecBody vm = spec.requiredContainer("VmRestoreSpec");
         boolean quickRollback = bool(vm, "QuickRollback", true);
         bool(vm, "PowerOnAfterRestore", true);
         if (bool(vm, "KeepOriginalVM", false) && quickRollback) {
-            throw new EmError(400, "RestoreSpec/VmRestoreSpec/KeepOriginalVM must be false when QuickRollback is true.");
+            throw new SimError(400, "RestoreSpec/VmRestoreSpec/KeepOriginalVM must be false when QuickRollback is true.");
         }
     }
 
@@ -238,17 +238,17 @@ final class CatalogResource {
         return text.map(value -> switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new EmError(400, "RestoreSpec/VmRestoreSpec/" + name + " must be true or false, not [" + value + "].");
+            default -> throw new SimError(400, "RestoreSpec/VmRestoreSpec/" + name + " must be true or false, not [" + value + "].");
         }).orElse(false);
     }
 
     // --- discovered computers
 
-    private EmResponse computers(EmRequest request) {
+    private SimResponse computers(SimRequest request) {
         return listOrEntities(request, catalog.computers(), c -> documents.computerReference(c, "Ref"), documents::computers);
     }
 
-    private EmResponse computer(EmRequest request) {
+    private SimResponse computer(SimRequest request) {
         BackupCatalog.DiscoveredComputer computer = require(request.pathParam(0), "DiscoveredComputer", "discovered computer",
                 catalog::computer);
         return oneOrEntity(request, computer, c -> documents.computerReference(c, "EntityRef"), documents::computer);

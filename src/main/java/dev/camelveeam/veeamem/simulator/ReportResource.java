@@ -44,12 +44,12 @@ final class ReportResource {
     }
 
     void addRoutes(Router router) {
-        router.add("GET", "/api/reports/summary", Router.Access.SESSION, request -> EmResponse.of(200, summary()))
-                .add("GET", "/api/reports/summary/overview", Router.Access.SESSION, request -> EmResponse.of(200, overview()))
-                .add("GET", "/api/reports/summary/vms_overview", Router.Access.SESSION, request -> EmResponse.of(200, vmsOverview()))
-                .add("GET", "/api/reports/summary/job_statistics", Router.Access.SESSION, request -> EmResponse.of(200, jobStatistics()))
-                .add("GET", "/api/reports/summary/processed_vms", Router.Access.SESSION, request -> EmResponse.of(200, processedVms()))
-                .add("GET", "/api/reports/summary/repository", Router.Access.SESSION, request -> EmResponse.of(200, repositoryReport()));
+        router.add("GET", "/api/reports/summary", Router.Access.SESSION, request -> SimResponse.of(200, summary()))
+                .add("GET", "/api/reports/summary/overview", Router.Access.SESSION, request -> SimResponse.of(200, overview()))
+                .add("GET", "/api/reports/summary/vms_overview", Router.Access.SESSION, request -> SimResponse.of(200, vmsOverview()))
+                .add("GET", "/api/reports/summary/job_statistics", Router.Access.SESSION, request -> SimResponse.of(200, jobStatistics()))
+                .add("GET", "/api/reports/summary/processed_vms", Router.Access.SESSION, request -> SimResponse.of(200, processedVms()))
+                .add("GET", "/api/reports/summary/repository", Router.Access.SESSION, request -> SimResponse.of(200, repositoryReport()));
     }
 
     private EmElement summary() {
@@ -73,7 +73,7 @@ final class ReportResource {
         return EmElement.of(element).child(EmElement.absent("Links"));
     }
 
-    /** {@code Href} and {@code Type} last, as the XSD requires them (docs/simulator.md, choice 79). */
+    /** {@code Href} and {@code Type} last, as the XSD requires them (docs/simulator.md, choice 81). */
     private EmElement framed(EmElement frame, String element, String path) {
         return frame.attr("Href", links.href("/reports/summary/" + path)).attr("Type", element);
     }

@@ -13,7 +13,7 @@ final class Router {
 
     @FunctionalInterface
     interface Handler {
-        EmResponse handle(EmRequest request);
+        SimResponse handle(SimRequest request);
     }
 
     enum Access {
@@ -58,9 +58,9 @@ final class Router {
             allowed.add(route.method());
         }
         if (allowed.isEmpty()) {
-            throw new EmError(404, "Resource [" + path + "] was not found.");
+            throw new SimError(404, "Resource [" + path + "] was not found.");
         }
-        throw new EmError(405, "Method [" + method + "] is not allowed on [" + path + "].",
+        throw new SimError(405, "Method [" + method + "] is not allowed on [" + path + "].",
                 Map.of("Allow", String.join(", ", allowed)));
     }
 }

@@ -27,40 +27,40 @@ final class SessionDetailResource {
                 .add("GET", "/api/restoreSessions/([^/]+)", Router.Access.SESSION, this::restoreSession);
     }
 
-    private EmResponse taskSessionsOf(EmRequest request) {
+    private SimResponse taskSessionsOf(SimRequest request) {
         SimBackupSession session = CatalogResource.require(request.pathParam(0), "BackupJobSession", "backup session", backupSessions::find);
         return CatalogResource.listOrEntities(request, catalog.taskSessions(session), t -> documents.taskSessionReference(t, "Ref"),
                 documents::taskSessions);
     }
 
-    private EmResponse taskSessions(EmRequest request) {
+    private SimResponse taskSessions(SimRequest request) {
         return CatalogResource.listOrEntities(request, catalog.taskSessions(), t -> documents.taskSessionReference(t, "Ref"),
                 documents::taskSessions);
     }
 
-    private EmResponse taskSession(EmRequest request) {
+    private SimResponse taskSession(SimRequest request) {
         BackupCatalog.TaskSession task = CatalogResource.require(request.pathParam(0), "BackupTaskSession", "backup task session",
                 catalog::taskSession);
         return CatalogResource.oneOrEntity(request, task, t -> documents.taskSessionReference(t, "EntityRef"), documents::taskSession);
     }
 
-    private EmResponse replicaSessions(EmRequest request) {
+    private SimResponse replicaSessions(SimRequest request) {
         return CatalogResource.listOrEntities(request, catalog.replicaSessions(), s -> documents.replicaSessionReference(s, "Ref"),
                 documents::replicaSessions);
     }
 
-    private EmResponse replicaSession(EmRequest request) {
+    private SimResponse replicaSession(SimRequest request) {
         BackupCatalog.ReplicaSession session = CatalogResource.require(request.pathParam(0), "ReplicaJobSession", "replica session",
                 catalog::replicaSession);
         return CatalogResource.oneOrEntity(request, session, s -> documents.replicaSessionReference(s, "EntityRef"), documents::replicaSession);
     }
 
-    private EmResponse restoreSessions(EmRequest request) {
+    private SimResponse restoreSessions(SimRequest request) {
         return CatalogResource.listOrEntities(request, catalog.restoreSessions(), s -> documents.restoreSessionReference(s, "Ref"),
                 documents::restoreSessions);
     }
 
-    private EmResponse restoreSession(EmRequest request) {
+    private SimResponse restoreSession(SimRequest request) {
         SimRestoreSession session = CatalogResource.require(request.pathParam(0), "RestoreSession", "restore session",
                 catalog::restoreSession);
         return CatalogResource.oneOrEntity(request, session, s -> documents.restoreSessionReference(s, "EntityRef"), documents::restoreSession);
