@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import dev.camelveeam.veeamem.VeeamEmApiException;
 import dev.camelveeam.veeamem.VeeamEmException;
@@ -40,6 +41,7 @@ public final class EmConnection implements AutoCloseable {
     private final String basicAuthorization;
     private final long logoffWaitMillis;
     private final AtomicReference<CompletableFuture<EmSession>> current = new AtomicReference<>();
+    private final ChangeGate changeGate = new ChangeGate();
     private volatile String stoppingReason;
 
     public EmConnection(EmTransport transport, EmStatistics statistics, String username, String password,
@@ -93,15 +95,32 @@ public final class EmConnection implements AutoCloseable {
      * {@link VeeamEmLogonException}: the request itself was then never sent.
      */
     public CompletableFuture<SessionResponse> execute(EmRequest request, VeeamEmFormat format) {
-        return session().thenCompose(session -> executeIn(session, request, format).thenCompose(response -> {
-            if (response.status() != UNAUTHORIZED) {
-                return CompletableFuture.completedFuture(new SessionResponse(session, response));
-            }
-            LOG.debug("EM at {} no longer knows the session; logging on again for {}", getRoot(), request);
-            invalidate(session);
-            return session().thenCompose(fresh -> executeIn(fresh, request, format)
-                    .thenApply(again -> new SessionResponse(fresh, again)));
-        }));
+        return execute(request, format, session -> {
+        });
+    }
+
+    /** As {@link #execute(EmRequest, VeeamEmFormat)}, telling {@code sending} each session the request goes out in. */
+    public CompletableFuture<SessionResponse> execute(
+            EmRequest request, VeeamEmFormat format, Consumer<EmSession> sending) {
+        return session().thenCompose(session -> {
+            sending.accept(session);
+            return executeIn(session, request, format).thenCompose(response -> {
+                if (response.status() != UNAUTHORIZED) {
+                    return CompletableFuture.completedFuture(new SessionResponse(session, response));
+                }
+                LOG.debug("EM at {} no longer knows the session; logging on again for {}", getRoot(), request);
+                invalidate(session);
+                return session().thenCompose(fresh -> {
+                    sending.accept(fresh);
+                    return executeIn(fresh, request, format).thenApply(again -> new SessionResponse(fresh, again));
+                });
+            });
+        });
+    }
+
+    /** The gate that runs idempotent changes on the same target one after the other, for every endpoint alike. */
+    public ChangeGate getChangeGate() {
+        return changeGate;
     }
 
     /** Sends the request in the given session, for resources that belong to it, such as its tasks. */

@@ -68,7 +68,7 @@ class EmConnectionTest {
                 new VeeamEmTransportException("POST /sessionMngr/ got no answer", true, null)));
         EmApi api = new EmApi(connection(transport), VeeamEmFormat.json);
 
-        Throwable failure = failure(api.submit(DELETE));
+        Throwable failure = failure(api.submit(DELETE, new PendingChange("test", "UpdateJob")));
 
         VeeamEmLogonException logon = assertInstanceOf(VeeamEmLogonException.class, failure);
         assertTrue(logon.getMessage().contains("the operation was not sent"), logon.getMessage());
@@ -82,7 +82,7 @@ class EmConnectionTest {
                 : CompletableFuture.failedFuture(new VeeamEmTransportException("no answer", true, null)));
         EmApi api = new EmApi(connection(transport), VeeamEmFormat.json);
 
-        assertInstanceOf(VeeamEmOutcomeUnknownException.class, failure(api.submit(DELETE)));
+        assertInstanceOf(VeeamEmOutcomeUnknownException.class, failure(api.submit(DELETE, new PendingChange("test", "UpdateJob"))));
         assertEquals(1, transport.count("DELETE", "/jobs"), "not sent again");
     }
 
@@ -99,7 +99,7 @@ class EmConnectionTest {
         });
         EmApi api = new EmApi(connection(transport), VeeamEmFormat.json);
 
-        EmTaskHandle task = api.submit(DELETE).join();
+        EmTaskHandle task = api.submit(DELETE, new PendingChange("test", "UpdateJob")).join();
 
         assertEquals("task-1", task.lastSeen().getTaskId());
         assertEquals(List.of("POST", "POST", "DELETE", "DELETE"), attempts);
@@ -117,7 +117,7 @@ class EmConnectionTest {
         });
         EmApi api = new EmApi(connection(transport), VeeamEmFormat.json);
 
-        api.submit(DELETE).join();
+        api.submit(DELETE, new PendingChange("test", "UpdateJob")).join();
 
         assertEquals(2, transport.count("POST", "/sessionMngr"));
         assertEquals(2, transport.count("DELETE", "/jobs"));
@@ -132,7 +132,7 @@ class EmConnectionTest {
         connection.session().join();
 
         connection.stopSending("the CamelContext is stopping");
-        Throwable refused = failure(api.submit(DELETE));
+        Throwable refused = failure(api.submit(DELETE, new PendingChange("test", "UpdateJob")));
         connection.close();
 
         assertTrue(refused.getMessage().contains("the CamelContext is stopping"), refused.getMessage());
