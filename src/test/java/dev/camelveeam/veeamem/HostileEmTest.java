@@ -190,14 +190,17 @@ class HostileEmTest extends VeeamEmTestSupport {
             job.addInclude(includeId, "urn:VMware:Vm:93fe5565-0ae7-4574-abb5-0f4ea8c5e9bd.vm-" + (700 + i), "idle" + i);
         }
         sim.clearRequests();
-        try (IdleClosingProxy proxy = new IdleClosingProxy("127.0.0.1", sim.getPort(), Duration.ofMillis(300))) {
+        // Idle means a second without a byte: five times the longest wait between two polls, so that only the
+        // connections left in the pool between operations are closed, not one in use on a busy machine.
+        try (IdleClosingProxy proxy = new IdleClosingProxy("127.0.0.1", sim.getPort(), Duration.ofSeconds(1))) {
             String uri = plainUri("removeInclude", proxy.getBaseUrl("/api")) + "&jobId=" + jobId
                          + "&pollInitialDelay=20&pollMaxDelay=200";
 
             for (int i = 0; i < 5; i++) {
                 if (i > 0) {
+                    // The next operation goes as soon as EM has closed every connection: the pool still holds them.
                     int closedBefore = proxy.connectionsClosedIdle();
-                    await().atMost(Duration.ofSeconds(20))
+                    await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
                             .until(() -> proxy.openConnections() == 0 && proxy.connectionsClosedIdle() > closedBefore);
                 }
                 String includeId = includeIds.get(i);
@@ -213,6 +216,7 @@ class HostileEmTest extends VeeamEmTestSupport {
             assertTrue(proxy.connectionsClosedIdle() >= 4, "EM closed idle connections " + proxy.connectionsClosedIdle()
                                                            + " times");
             assertEquals(1, job.getIncludes().size());
+            context.stop(); // logs off through the proxy
         }
     }
 
