@@ -39,6 +39,7 @@ import org.apache.hc.client5.http.ssl.TrustAllStrategy;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
@@ -286,7 +287,8 @@ public final class EmHttpClient implements EmTransport {
                         false, cause);
             }
             boolean neverSent = !onItsWay.get() || cause instanceof ConnectException
-                    || cause instanceof ConnectTimeoutException || cause instanceof UnknownHostException;
+                    || cause instanceof ConnectTimeoutException || cause instanceof UnknownHostException
+                    || cause instanceof RequestNotExecutedException;
             return new VeeamEmTransportException(
                     request + " to EM at " + root + (neverSent ? " could not connect: " : " got no answer: ") + cause,
                     !neverSent, cause);
