@@ -16,6 +16,7 @@ import dev.camelveeam.veeamem.internal.EmRequest;
 import dev.camelveeam.veeamem.internal.EmTaskHandle;
 import dev.camelveeam.veeamem.internal.PendingChange;
 import dev.camelveeam.veeamem.internal.Futures;
+import dev.camelveeam.veeamem.internal.PathSegments;
 import dev.camelveeam.veeamem.model.BackupJobSession;
 import dev.camelveeam.veeamem.model.CreateObjectInJobSpec;
 import dev.camelveeam.veeamem.model.EntityRef;
@@ -266,7 +267,7 @@ final class EmOperations {
                                                            .map(EntityRef::getUid).collect(Collectors.joining(", "))
                                                                              + "; give the job's id"));
             }
-            return matches.get(0).getId();
+            return PathSegments.checkedFromEm(matches.get(0).getId(), "job Id");
         });
     }
 
