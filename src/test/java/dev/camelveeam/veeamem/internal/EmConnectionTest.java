@@ -206,7 +206,7 @@ class EmConnectionTest {
                         .replace("task-1", taskId).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         EmApi api = new EmApi(connection(transport), VeeamEmFormat.json);
 
-        Throwable failure = failure(api.submit(DELETE));
+        Throwable failure = failure(api.submit(DELETE, new PendingChange("test", "UpdateJob")));
 
         assertTrue(failure.getMessage().contains("TaskId that cannot be used in a request path"), failure.getMessage());
         assertEquals(0, transport.count("GET", "/tasks"));
