@@ -103,6 +103,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staterepository":
         case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "taskfailedlogginglevel":
+        case "taskFailedLoggingLevel": getOrCreateConfiguration(target).setTaskFailedLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "taskid":
         case "taskId": getOrCreateConfiguration(target).setTaskId(property(camelContext, java.lang.String.class, value)); return true;
         case "tasktimeout":
@@ -190,6 +192,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "taskfailedlogginglevel":
+        case "taskFailedLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "taskid":
         case "taskId": return java.lang.String.class;
         case "tasktimeout":
@@ -278,6 +282,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "staterepository":
         case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
+        case "taskfailedlogginglevel":
+        case "taskFailedLoggingLevel": return getOrCreateConfiguration(target).getTaskFailedLoggingLevel();
         case "taskid":
         case "taskId": return getOrCreateConfiguration(target).getTaskId();
         case "tasktimeout":

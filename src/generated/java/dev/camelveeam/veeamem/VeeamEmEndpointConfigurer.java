@@ -118,6 +118,8 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "taskfailedlogginglevel":
+        case "taskFailedLoggingLevel": target.getConfiguration().setTaskFailedLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "taskid":
         case "taskId": target.getConfiguration().setTaskId(property(camelContext, java.lang.String.class, value)); return true;
         case "tasktimeout":
@@ -231,6 +233,8 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "startScheduler": return boolean.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "taskfailedlogginglevel":
+        case "taskFailedLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "taskid":
         case "taskId": return java.lang.String.class;
         case "tasktimeout":
@@ -345,6 +349,8 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "startScheduler": return target.isStartScheduler();
         case "staterepository":
         case "stateRepository": return target.getConfiguration().getStateRepository();
+        case "taskfailedlogginglevel":
+        case "taskFailedLoggingLevel": return target.getConfiguration().getTaskFailedLoggingLevel();
         case "taskid":
         case "taskId": return target.getConfiguration().getTaskId();
         case "tasktimeout":

@@ -16,6 +16,10 @@ import dev.camelveeam.veeamem.internal.TaskPoller;
 import dev.camelveeam.veeamem.internal.TransportSettings;
 import org.apache.camel.Endpoint;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.CamelEvent.CamelContextStoppingEvent;
 import org.apache.camel.spi.CamelEvent.RouteStoppingEvent;
@@ -34,6 +38,7 @@ import org.apache.camel.util.concurrent.CamelThreadFactory;
  * deadlines, and the executor on which exchanges continue once EM has answered.
  */
 @Component("veeam-em")
+@ManagedResource(description = "Veeam Backup Enterprise Manager component")
 public class VeeamEmComponent extends HealthCheckComponent {
 
     /** The id of a thread-pool profile that, when the CamelContext has one, shapes the route-work executor. */
@@ -44,6 +49,8 @@ public class VeeamEmComponent extends HealthCheckComponent {
 
     private final Map<ConnectionKey, EmConnection> connections = new ConcurrentHashMap<>();
     private final EmStatistics statistics = new EmStatistics();
+    private final Map<VeeamEmConnectionHealthCheck, WritableHealthCheckRepository> healthChecks
+            = new ConcurrentHashMap<>();
     private final EventNotifier stopListener = new StopListener();
     private ScheduledExecutorService schedulerThread;
     private ExecutorService routeWork;
@@ -67,9 +74,25 @@ public class VeeamEmComponent extends HealthCheckComponent {
         TransportSettings transport = new TransportSettings(config.getConnectTimeout(), config.getResponseTimeout(),
                 config.getMaxResponseSize(), config.getSslContextParameters(), config.isTrustAllCertificates());
         return connections.computeIfAbsent(new ConnectionKey(root, config.getUsername(), config.getPassword(), transport),
-                key -> new EmConnection(
-                        new EmHttpClient(root, transport, scheduler, ioThreads(), getCamelContext()),
-                        statistics, key.username(), key.password(), transport.responseTimeoutMillis()));
+                key -> {
+                    EmConnection connection = new EmConnection(
+                            new EmHttpClient(root, transport, scheduler, ioThreads(), getCamelContext()),
+                            statistics, key.username(), key.password(), transport.responseTimeoutMillis());
+                    addHealthCheck(connection);
+                    return connection;
+                });
+    }
+
+    /** One health check per connection, in the producers' repository when health checks are on. */
+    private void addHealthCheck(EmConnection connection) {
+        WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(
+                getCamelContext(), "producers", WritableHealthCheckRepository.class);
+        if (repository != null) {
+            VeeamEmConnectionHealthCheck check = new VeeamEmConnectionHealthCheck(connection);
+            check.setEnabled(isHealthCheckProducerEnabled());
+            repository.addHealthCheck(check);
+            healthChecks.put(check, repository);
+        }
     }
 
     private CamelThreadFactory ioThreads() {
@@ -129,6 +152,8 @@ public class VeeamEmComponent extends HealthCheckComponent {
         stopSending("the veeam-em component is stopping");
         connections.values().forEach(EmConnection::close);
         connections.clear();
+        healthChecks.forEach((check, repository) -> repository.removeHealthCheck(check));
+        healthChecks.clear();
         ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
         if (schedulerThread != null) {
             executors.shutdownNow(schedulerThread);
@@ -147,6 +172,36 @@ public class VeeamEmComponent extends HealthCheckComponent {
         if (taskPoller != null) {
             taskPoller.abort(null, reason);
         }
+    }
+
+    @ManagedAttribute(description = "The EM tasks being waited for")
+    public int getTasksInFlight() {
+        return taskPoller == null ? 0 : taskPoller.inFlightCount();
+    }
+
+    @ManagedAttribute(description = "Producer exchanges since the component started")
+    public long getOperations() {
+        return statistics.snapshot().get("operations");
+    }
+
+    @ManagedAttribute(description = "Producer exchanges that ended with an exception")
+    public long getFailures() {
+        return statistics.snapshot().get("failures");
+    }
+
+    @ManagedAttribute(description = "Polls of EM tasks")
+    public long getPolls() {
+        return statistics.snapshot().get("polls");
+    }
+
+    @ManagedAttribute(description = "Logons to EM")
+    public long getLogons() {
+        return statistics.snapshot().get("logons");
+    }
+
+    @ManagedAttribute(description = "Connections (EM server and account) opened")
+    public int getConnectionCount() {
+        return connections.size();
     }
 
     public VeeamEmConfiguration getConfiguration() {

@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 
 import dev.camelveeam.veeamem.internal.ApiRoot;
 import dev.camelveeam.veeamem.internal.PollSettings;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
@@ -95,6 +96,8 @@ public class VeeamEmConfiguration implements Cloneable {
     private int maxPages = 1000;
     @UriParam(label = "producer,advanced")
     private ExecutorService executorService;
+    @UriParam(label = "producer,advanced", enums = "TRACE,DEBUG,INFO,WARN,ERROR,OFF")
+    private LoggingLevel taskFailedLoggingLevel;
 
     public String getBaseUrl() {
         return baseUrl;
@@ -521,6 +524,19 @@ public class VeeamEmConfiguration implements Cloneable {
      */
     public void setMaxPages(int maxPages) {
         this.maxPages = maxPages;
+    }
+
+    public LoggingLevel getTaskFailedLoggingLevel() {
+        return taskFailedLoggingLevel;
+    }
+
+    /**
+     * The level at which a task that failed in EM is logged. By default DEBUG when the failure goes to the route as
+     * VeeamEmTaskFailedException (the route handles it), and WARN with failOnTaskError=false (the log line is then
+     * the only sign of it).
+     */
+    public void setTaskFailedLoggingLevel(LoggingLevel taskFailedLoggingLevel) {
+        this.taskFailedLoggingLevel = taskFailedLoggingLevel;
     }
 
     public ExecutorService getExecutorService() {

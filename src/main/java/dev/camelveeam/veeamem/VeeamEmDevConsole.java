@@ -59,7 +59,7 @@ public class VeeamEmDevConsole extends AbstractDevConsole {
     }
 
     private static int tasksInFlight(VeeamEmComponent component) {
-        return component.getTaskPoller() == null ? 0 : component.getTaskPoller().inFlightCount();
+        return component.getTasksInFlight();
     }
 
     private VeeamEmComponent component() {

@@ -19,9 +19,9 @@ import dev.camelveeam.veeamem.internal.TaskPoller;
 import dev.camelveeam.veeamem.model.Task;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.Message;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.spi.CamelLogger;
 import org.apache.camel.spi.UnitOfWork;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.slf4j.Logger;
@@ -50,8 +50,6 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
     private TaskPoller taskPoller;
     private PollSettings pollSettings;
     private Executor routeWork;
-    private VeeamEmProducerHealthCheck healthCheck;
-    private WritableHealthCheckRepository healthCheckRepository;
 
     public VeeamEmProducer(VeeamEmEndpoint endpoint, VeeamEmOperation operation) {
         super(endpoint);
@@ -76,21 +74,6 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
         pollSettings = new PollSettings(config.getPollInitialDelay(), config.getPollMaxDelay(), config.getTaskTimeout(),
                 config.getPollRetries(), config.isCancelTaskOnTimeout());
         routeWork = config.getExecutorService() != null ? config.getExecutorService() : component.getRouteWorkExecutor();
-        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(
-                getEndpoint().getCamelContext(), "producers", WritableHealthCheckRepository.class);
-        if (healthCheckRepository != null) {
-            healthCheck = new VeeamEmProducerHealthCheck(getEndpoint().getId(), api.getConnection());
-            healthCheck.setEnabled(component.isHealthCheckProducerEnabled());
-            healthCheckRepository.addHealthCheck(healthCheck);
-        }
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        if (healthCheckRepository != null && healthCheck != null) {
-            healthCheckRepository.removeHealthCheck(healthCheck);
-        }
-        super.doStop();
     }
 
     @Override
@@ -200,12 +183,22 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
         message.setHeader(VeeamEmConstants.TASK_ID, task.getTaskId());
         message.setHeader(VeeamEmConstants.TASK_STATE, task.getState());
         if (task.isFailed()) {
-            LOG.warn("EM task {} ({}) failed: {}", task.getTaskId(), task.getOperation(), task.getResult().getMessage());
-            if (getEndpoint().getConfiguration().isFailOnTaskError()) {
+            VeeamEmConfiguration config = getEndpoint().getConfiguration();
+            CamelLogger.log(LOG, failedTaskLevel(config), "EM task " + task.getTaskId() + " (" + task.getOperation()
+                                                          + ") failed: " + task.getResult().getMessage());
+            if (config.isFailOnTaskError()) {
                 throw new VeeamEmTaskFailedException(task);
             }
         }
         message.setBody(task);
+    }
+
+    /** The option's level; by default DEBUG when the exception goes to the route, WARN when the task is the body. */
+    private static LoggingLevel failedTaskLevel(VeeamEmConfiguration config) {
+        if (config.getTaskFailedLoggingLevel() != null) {
+            return config.getTaskFailedLoggingLevel();
+        }
+        return config.isFailOnTaskError() ? LoggingLevel.DEBUG : LoggingLevel.WARN;
     }
 
     /** The route the exchange is in at this producer, so that stopping that route ends the wait. */

@@ -138,7 +138,7 @@ class CamelMainTest {
 
     private static HealthCheck.Result veeamEmCheck(CamelContext context) {
         return HealthCheckHelper.invoke(context).stream()
-                .filter(result -> result.getCheck().getId().startsWith("producer:veeam-em"))
+                .filter(result -> result.getCheck().getId().startsWith("producer:veeam-em:"))
                 .findFirst().orElseThrow(() -> new AssertionError("no veeam-em producer check registered"));
     }
 }

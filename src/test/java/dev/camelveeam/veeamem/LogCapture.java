@@ -17,6 +17,7 @@ import org.apache.logging.log4j.core.config.Property;
 final class LogCapture extends AbstractAppender implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<String> leveled = new CopyOnWriteArrayList<>();
 
     private LogCapture() {
         super("capture", null, null, true, Property.EMPTY_ARRAY);
@@ -43,10 +44,16 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
             line.append(" | ").append(t);
         }
         lines.add(line.toString());
+        leveled.add(event.getLevel() + " " + line);
     }
 
     List<String> lines() {
         return lines;
+    }
+
+    /** The lines with their level in front: {@code "WARN logger message"}. */
+    List<String> leveledLines() {
+        return leveled;
     }
 
     @Override

@@ -91,6 +91,11 @@ public final class ApiRoot {
         return Echo.quote(shown);
     }
 
+    /** The host and port of EM, such as {@code em.example.com:9398}. */
+    public String authority() {
+        return URI.create(url).getRawAuthority();
+    }
+
     /** The absolute URL of a path below the API root; {@code pathAndQuery} starts with a slash. */
     public URI resolve(String pathAndQuery) {
         return URI.create(url + pathAndQuery);

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 import dev.camelveeam.veeamem.VeeamEmApiException;
 import dev.camelveeam.veeamem.VeeamEmException;
@@ -34,6 +35,8 @@ public final class EmConnection implements AutoCloseable {
     private static final int UNAUTHORIZED = 401;
     private static final VeeamEmFormat LOGON_FORMAT = VeeamEmFormat.xml;
     private static final long MAX_LOGOFF_WAIT_MILLIS = 5_000;
+    /** A session EM answered this recently is taken as valid by {@link #verify()} without asking EM. */
+    private static final long FRESH_SESSION_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final EmTransport transport;
     private final EmStatistics statistics;
@@ -43,6 +46,8 @@ public final class EmConnection implements AutoCloseable {
     private final AtomicReference<CompletableFuture<EmSession>> current = new AtomicReference<>();
     private final ChangeGate changeGate = new ChangeGate();
     private volatile String stoppingReason;
+    private volatile long lastAnsweredNanos;
+    private final LongSupplier clock = System::nanoTime;
 
     public EmConnection(EmTransport transport, EmStatistics statistics, String username, String password,
                         long responseTimeoutMillis) {
@@ -73,6 +78,9 @@ public final class EmConnection implements AutoCloseable {
      * session is still known to EM, logging on again if not.
      */
     public CompletableFuture<Void> verify() {
+        if (isLoggedOn() && clock.getAsLong() - lastAnsweredNanos < FRESH_SESSION_NANOS) {
+            return CompletableFuture.completedFuture(null);
+        }
         return session().thenCompose(session -> {
             EmRequest check = EmRequest.get("/logonSessions/" + session.sessionId());
             return executeIn(session, check, LOGON_FORMAT).thenCompose(response -> {
@@ -128,7 +136,12 @@ public final class EmConnection implements AutoCloseable {
         if (stoppingReason != null) {
             return CompletableFuture.failedFuture(notSent(request));
         }
-        return sendConnecting(request, format, EmHttpClient.SESSION_HEADER, session.token());
+        return sendConnecting(request, format, EmHttpClient.SESSION_HEADER, session.token()).thenApply(response -> {
+            if (response.status() != UNAUTHORIZED) {
+                lastAnsweredNanos = clock.getAsLong();
+            }
+            return response;
+        });
     }
 
     /** The current session, logging on when there is none. */

@@ -8,15 +8,17 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * UP when EM accepts the producer's credentials (an open session is still valid, or a logon succeeds); DOWN with
- * EM's reason otherwise, for example a refused logon or an unreachable server. Never shows a secret.
+ * One check per connection (EM server and account), whichever endpoints share it: UP when EM accepts the credentials
+ * (a session that EM answered in the last minute counts without asking again; otherwise the open session is read, or
+ * a logon made), DOWN with EM's reason otherwise, for example a refused logon or an unreachable server. Never shows a
+ * secret.
  */
-public class VeeamEmProducerHealthCheck extends AbstractHealthCheck {
+public class VeeamEmConnectionHealthCheck extends AbstractHealthCheck {
 
     private final EmConnection connection;
 
-    public VeeamEmProducerHealthCheck(String routeOrEndpointId, EmConnection connection) {
-        super("camel", "producer:veeam-em-" + routeOrEndpointId);
+    public VeeamEmConnectionHealthCheck(EmConnection connection) {
+        super("camel", "producer:veeam-em:" + connection.getRoot().authority() + ":" + connection.getUsername());
         this.connection = connection;
     }
 
