@@ -32,7 +32,7 @@ public class VeeamEmBackupSessionConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(VeeamEmBackupSessionConsumer.class);
 
-    private SessionCursor cursor;
+    private volatile SessionCursor cursor;
     private EmApi api;
 
     public VeeamEmBackupSessionConsumer(VeeamEmEndpoint endpoint, Processor processor) {

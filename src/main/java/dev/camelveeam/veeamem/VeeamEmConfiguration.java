@@ -337,8 +337,9 @@ public class VeeamEmConfiguration implements Cloneable {
     }
 
     /**
-     * backupSessions consumer: each poll asks again for the sessions that ended this long before the latest one it
-     * emitted, so that sessions EM records late are not missed; the ones already emitted are recognised and skipped.
+     * backupSessions consumer: each poll asks again for the sessions that ended up to this long before the latest one
+     * it emitted (less when more than lookbackMaxSessions sessions ended in that time), so that sessions EM records
+     * late are not missed; the ones already emitted are recognised and skipped.
      */
     public void setLookback(long lookback) {
         this.lookback = lookback;
