@@ -75,7 +75,14 @@ class BackupSessionCrashTest extends VeeamEmTestSupport {
 
         // the leader: another JVM
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ReplicaMain.class.getName(),
+        // its log goes to its own output (the temporary directory), not to this JVM's target/test.log
+        Path childLogConfig = shared.resolve("log4j2-child.properties");
+        Files.writeString(childLogConfig, "appender.out.type = Console\nappender.out.name = out\n"
+                                          + "appender.out.layout.type = PatternLayout\n"
+                                          + "appender.out.layout.pattern = %d %-5p [%t] %c{1} - %m%n\n"
+                                          + "rootLogger.level = INFO\nrootLogger.appenderRef.out.ref = out\n");
+        child = new ProcessBuilder(java, "-Dlog4j2.configurationFile=" + childLogConfig.toUri(),
+                "-cp", System.getProperty("java.class.path"), ReplicaMain.class.getName(),
                 consumerUri, cluster.toString(), positions.toString(), childEmitted.toString())
                 .redirectErrorStream(true).redirectOutput(shared.resolve("child.log").toFile()).start();
         await().atMost(Duration.ofSeconds(60)).until(() -> lines(childEmitted).size() >= 30);
