@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.UUID;
 
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.service.ServiceSupport;
@@ -89,8 +90,11 @@ public class VeeamEmFileStateRepository extends ServiceSupport implements StateR
         Path temp = null;
         try {
             Files.createDirectories(directory);
-            temp = Files.createTempFile(directory, file.getFileName().toString() + ".", TEMP_SUFFIX);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            // a unique name, created with the usual permissions (not createTempFile's owner-only ones), so that
+            // replicas running as other users of the shared volume can read it
+            temp = directory.resolve(file.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
+            try (FileChannel channel
+                    = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer bytes = ByteBuffer.wrap(value.getBytes(StandardCharsets.UTF_8));
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
