@@ -78,6 +78,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lookback": getOrCreateConfiguration(target).setLookback(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "lookbackmaxsessions":
+        case "lookbackMaxSessions": getOrCreateConfiguration(target).setLookbackMaxSessions(property(camelContext, int.class, value)); return true;
         case "maxpages":
         case "maxPages": getOrCreateConfiguration(target).setMaxPages(property(camelContext, int.class, value)); return true;
         case "maxresponsesize":
@@ -167,6 +169,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lookback": return long.class;
+        case "lookbackmaxsessions":
+        case "lookbackMaxSessions": return int.class;
         case "maxpages":
         case "maxPages": return int.class;
         case "maxresponsesize":
@@ -257,6 +261,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lookback": return getOrCreateConfiguration(target).getLookback();
+        case "lookbackmaxsessions":
+        case "lookbackMaxSessions": return getOrCreateConfiguration(target).getLookbackMaxSessions();
         case "maxpages":
         case "maxPages": return getOrCreateConfiguration(target).getMaxPages();
         case "maxresponsesize":

@@ -78,6 +78,8 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lookback": target.getConfiguration().setLookback(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "lookbackmaxsessions":
+        case "lookbackMaxSessions": target.getConfiguration().setLookbackMaxSessions(property(camelContext, int.class, value)); return true;
         case "maxpages":
         case "maxPages": target.getConfiguration().setMaxPages(property(camelContext, int.class, value)); return true;
         case "maxresponsesize":
@@ -193,6 +195,8 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lookback": return long.class;
+        case "lookbackmaxsessions":
+        case "lookbackMaxSessions": return int.class;
         case "maxpages":
         case "maxPages": return int.class;
         case "maxresponsesize":
@@ -309,6 +313,8 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lookback": return target.getConfiguration().getLookback();
+        case "lookbackmaxsessions":
+        case "lookbackMaxSessions": return target.getConfiguration().getLookbackMaxSessions();
         case "maxpages":
         case "maxPages": return target.getConfiguration().getMaxPages();
         case "maxresponsesize":

@@ -23,7 +23,7 @@ public class VeeamEmEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(59);
+        Set<String> props = new HashSet<>(60);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -54,6 +54,7 @@ public class VeeamEmEndpointUriFactory extends org.apache.camel.support.componen
         props.add("jobName");
         props.add("lazyStartProducer");
         props.add("lookback");
+        props.add("lookbackMaxSessions");
         props.add("maxPages");
         props.add("maxResponseSize");
         props.add("objectName");

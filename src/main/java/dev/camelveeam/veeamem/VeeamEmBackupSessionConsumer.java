@@ -18,15 +18,21 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Emits one exchange per backup session that finished (state Stopped) since the previous poll, in the order of their
- * end times, each exactly once while the consumer runs and at least once across restarts: a session counts as
- * emitted only after its exchange completed without an exception, and the position is saved after each one.
+ * end times. A session counts as emitted only after its exchange completed without an exception; the position
+ * ({@link SessionCursor}) is then saved at once. The position is read from the state repository each time the
+ * consumer starts or resumes (under {@code master:}, each time this replica becomes the leader), never from an earlier
+ * copy, so a new leader resumes exactly where the previous one stopped.
  */
 public class VeeamEmBackupSessionConsumer extends ScheduledPollConsumer {
 
-    private SessionCursor cursor;
+    private static final Logger LOG = LoggerFactory.getLogger(VeeamEmBackupSessionConsumer.class);
+
+    private volatile SessionCursor cursor;
     private EmApi api;
 
     public VeeamEmBackupSessionConsumer(VeeamEmEndpoint endpoint, Processor processor) {
@@ -48,12 +54,52 @@ public class VeeamEmBackupSessionConsumer extends ScheduledPollConsumer {
         getEndpoint().warnIfTrustingAllCertificates();
         api = new EmApi(getEndpoint().getComponent().connectionFor(config), config.getFormat());
         ServiceHelper.startService(config.getStateRepository());
-        Duration lookback = Duration.ofMillis(config.getLookback());
-        String saved = config.getStateRepository() == null ? null : config.getStateRepository().getState(stateKey());
-        cursor = saved != null
-                ? SessionCursor.fromState(saved, lookback)
-                : SessionCursor.startingAt(Instant.now().minusMillis(config.getInitialLookback()), lookback);
+        cursor = null;
+        loadPosition();
         super.doStart();
+    }
+
+    @Override
+    protected void doResume() throws Exception {
+        loadPosition();
+        super.doResume();
+    }
+
+    /**
+     * Reads the position from the state repository, now (never an earlier copy). Without a repository, a consumer
+     * that resumes keeps its position in memory, and one that starts begins as on a first start. A repository without
+     * a position for this key is a first start too, said in a WARN, and that first position is saved at once, so that
+     * the next leader resumes from it even if this one emits nothing.
+     */
+    private void loadPosition() {
+        VeeamEmConfiguration config = config();
+        Duration lookback = Duration.ofMillis(config.getLookback());
+        int maxSessions = config.getLookbackMaxSessions();
+        StateRepository<String, String> repository = config.getStateRepository();
+        if (repository == null) {
+            if (cursor == null) {
+                cursor = firstStart(config, lookback, maxSessions);
+            }
+            return;
+        }
+        String key = stateKey();
+        String saved = repository.getState(key);
+        if (saved != null) {
+            cursor = SessionCursor.fromState(saved, lookback, maxSessions);
+            LOG.debug("backupSessions consumer resumes from its saved position ({})", cursor);
+            return;
+        }
+        cursor = firstStart(config, lookback, maxSessions);
+        LOG.warn("The stateRepository has no position for the backupSessions consumer under the key '{}': taken for a"
+                 + " first start, the consumer emits the sessions that ended at or after {} (now minus initialLookback"
+                 + " {} ms) and saves that position now. If this consumer ran before (its position was lost, or"
+                 + " baseUrl, username, jobName or sessionResult changed), sessions that ended before then are not"
+                 + " emitted.", key, cursor.since(), config.getInitialLookback());
+        saveState();
+    }
+
+    private static SessionCursor firstStart(VeeamEmConfiguration config, Duration lookback, int maxSessions) {
+        return SessionCursor.startingAt(Instant.now().minusMillis(config.getInitialLookback()), lookback, maxSessions);
     }
 
     @Override
@@ -71,6 +117,10 @@ public class VeeamEmBackupSessionConsumer extends ScheduledPollConsumer {
         for (BackupJobSession session : finished) {
             if (cursor.isEmitted(session)) {
                 continue;
+            }
+            if (!isRunAllowed() || isSuspendingOrSuspended()) {
+                // stopping (under master:, leadership lost): emit nothing more, another leader may start now
+                break;
             }
             if (!emit(session)) {
                 break;

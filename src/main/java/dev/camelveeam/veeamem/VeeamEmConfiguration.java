@@ -66,6 +66,8 @@ public class VeeamEmConfiguration implements Cloneable {
     private long lookback = 3_600_000;
     @UriParam(label = "consumer", defaultValue = "0", javaType = "java.time.Duration")
     private long initialLookback;
+    @UriParam(label = "consumer", defaultValue = "200")
+    private int lookbackMaxSessions = 200;
     @UriParam(label = "consumer")
     private StateRepository<String, String> stateRepository;
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
@@ -338,8 +340,9 @@ public class VeeamEmConfiguration implements Cloneable {
     }
 
     /**
-     * backupSessions consumer: each poll asks again for the sessions that ended this long before the latest one it
-     * emitted, so that sessions EM records late are not missed; the ones already emitted are recognised and skipped.
+     * backupSessions consumer: each poll asks again for the sessions that ended up to this long before the latest one
+     * it emitted (less when more than lookbackMaxSessions sessions ended in that time), so that sessions EM records
+     * late are not missed; the ones already emitted are recognised and skipped.
      */
     public void setLookback(long lookback) {
         this.lookback = lookback;
@@ -357,13 +360,28 @@ public class VeeamEmConfiguration implements Cloneable {
         this.initialLookback = initialLookback;
     }
 
+    public int getLookbackMaxSessions() {
+        return lookbackMaxSessions;
+    }
+
+    /**
+     * backupSessions consumer: the most session ids its position keeps to recognise, within lookback, the sessions it
+     * already emitted. When more sessions ended within lookback, the position keeps the latest ones and looks back
+     * only to the oldest of them. 0 keeps only the sessions that share the latest end time.
+     */
+    public void setLookbackMaxSessions(int lookbackMaxSessions) {
+        this.lookbackMaxSessions = lookbackMaxSessions;
+    }
+
     public StateRepository<String, String> getStateRepository() {
         return stateRepository;
     }
 
     /**
      * backupSessions consumer: where to keep its position (the latest end time emitted and the sessions emitted
-     * near it), so that after a restart it resumes where it left off. Without one, the position lives in memory.
+     * near it), read each time the consumer starts and saved after each session, so that after a restart or a change
+     * of leader it resumes where it left off. Replicas need one whose getState reads the shared store, such as
+     * VeeamEmFileStateRepository or VeeamEmJdbcStateRepository. Without one, the position lives in memory.
      */
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;
@@ -574,6 +592,7 @@ public class VeeamEmConfiguration implements Cloneable {
         notNegative("pollRetries", pollRetries);
         notNegative("lookback", lookback);
         notNegative("initialLookback", initialLookback);
+        notNegative("lookbackMaxSessions", lookbackMaxSessions);
         if (pollMaxDelay < PollSettings.FLOOR_MILLIS) {
             throw new IllegalArgumentException("The option pollMaxDelay must be at least " + PollSettings.FLOOR_MILLIS
                                                + " ms (a task is polled at most ten times a second), but was "

@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 
 import dev.camelveeam.veeamem.model.BackupJobSession;
 import dev.camelveeam.veeamem.simulator.EmSimulator;
@@ -17,9 +21,11 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -175,5 +181,41 @@ class BackupSessionConsumerTest extends VeeamEmTestSupport {
 
         assertEquals(List.of(session.getId(), session.getId()), attempts, "at least once: retried after the failure");
         assertEquals(1, mock.getReceivedCounter());
+    }
+
+    @Test
+    void aMissingPositionIsAWarnAndTheFirstPositionIsSavedAtOnce(@TempDir Path positions) throws Exception {
+        String jobId = "6a0c2d54-8f7e-4b3c-a01f-ae9d8c7b6a5f";
+        sim.addJob(jobId, "Archive");
+        VeeamEmFileStateRepository store = new VeeamEmFileStateRepository(positions);
+        context.getRegistry().bind("archivePositions", store);
+        String uri = uri("backupSessions") + "&jobName=Archive&delay=50&initialDelay=0&stateRepository=#archivePositions";
+        Instant firstStart = Instant.now();
+
+        MockEndpoint first;
+        try (LogCapture logs = LogCapture.attach()) {
+            first = consume("archive", uri);
+            awaitPolls(2);
+            String warn = logs.lines().stream().filter(line -> line.contains("has no position")).findFirst().orElseThrow();
+            assertTrue(warn.contains("taken for a first start") && warn.contains("now minus initialLookback"), warn);
+        }
+        try (Stream<Path> files = Files.list(positions)) {
+            assertEquals(1, files.count(), "the first position is saved before any session");
+        }
+        context.getRouteController().stopRoute("archive");
+        context.removeRoute("archive");
+
+        // a session ends while no consumer runs; the next one (initialLookback 0) still emits it
+        SimBackupSession whileDown = stopped(jobId, Result.Success, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        assertFalse(whileDown.getEndTime().isBefore(firstStart));
+        first.reset();
+        try (LogCapture logs = LogCapture.attach()) {
+            MockEndpoint second = consume("archive", uri);
+            second.expectedMessageCount(1);
+            second.assertIsSatisfied();
+            awaitPolls(2);
+            assertEquals(List.of(whileDown.getId()), ids(second));
+            assertTrue(logs.lines().stream().noneMatch(line -> line.contains("has no position")), "no WARN this time");
+        }
     }
 }
