@@ -121,11 +121,25 @@ public class VeeamEmComponent extends HealthCheckComponent {
     protected void doStart() throws Exception {
         super.doStart();
         ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
-        schedulerThread = executors.newSingleThreadScheduledExecutor(this, "VeeamEmScheduler");
+        schedulerThread = executors.newScheduledThreadPool(this, "VeeamEmScheduler", schedulerProfile(executors));
         scheduler = new ExecutorEmScheduler(schedulerThread);
         routeWork = executors.newThreadPool(this, "VeeamEmRouteWork", routeWorkProfile(executors));
         taskPoller = new TaskPoller(scheduler, statistics);
         getCamelContext().getManagementStrategy().addEventNotifier(stopListener);
+    }
+
+    /**
+     * One thread with an unbounded queue: every task in flight has a poll or a deadline waiting there, so the default
+     * profile's bound (1,000) would refuse polls under load.
+     */
+    private static ThreadPoolProfile schedulerProfile(ExecutorServiceManager executors) {
+        ThreadPoolProfile profile = executors.getDefaultThreadPoolProfile().clone();
+        profile.setId("veeamEmScheduler");
+        profile.setDefaultProfile(false);
+        profile.setPoolSize(1);
+        profile.setMaxPoolSize(1);
+        profile.setMaxQueueSize(-1);
+        return profile;
     }
 
     /**

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_ORACLE01_INCLUDE_ID;
@@ -100,11 +101,12 @@ class RedeliveryTest extends VeeamEmTestSupport {
         assertEquals(List.of(-1, 202), statuses, "EM never saw the first, so the second is the only change");
     }
 
-    @Test
-    void anAdditionIsMadeOnce() {
+    @ParameterizedTest(name = "redelivery delay {0} ms")
+    @ValueSource(ints = { 0, 1000 })
+    void anAdditionIsMadeOnce(int delay) {
         sim.faults().dropNext(1, RequestMatcher.of("POST", "/api/jobs/.*/includes"), Drop.AFTER_HANDLING);
 
-        Exchange result = redelivered(0, uri("addInclude") + "&jobId=" + SEED_ORACLE_JOB_ID + "&hierarchyObjRef="
+        Exchange result = redelivered(delay, uri("addInclude") + "&jobId=" + SEED_ORACLE_JOB_ID + "&hierarchyObjRef="
                                          + WEB01_REF + "&objectName=web01");
 
         assertFinishedTask(result, true, "Ok");
@@ -113,16 +115,17 @@ class RedeliveryTest extends VeeamEmTestSupport {
                 .filter(include -> include.getHierarchyObjRef().equals(WEB01_REF)).count());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = { "startJob", "stopJob", "retryJob", "toggleScheduleEnabled", "cloneJob" })
-    void aJobActionIsMadeOnce(String operation) {
+    @ParameterizedTest(name = "{0}, redelivery delay {1} ms")
+    @CsvSource({ "startJob, 0", "stopJob, 0", "retryJob, 0", "toggleScheduleEnabled, 0", "cloneJob, 0",
+                 "startJob, 1000", "stopJob, 1000", "retryJob, 1000", "toggleScheduleEnabled, 1000", "cloneJob, 1000" })
+    void aJobActionIsMadeOnce(String operation, int delay) {
         prepareFor(operation);
         String action = operation.equals("cloneJob") ? "clone" : operation.replace("Job", "");
         sim.faults().dropNext(1, RequestMatcher.of("POST", ORACLE_JOB), Drop.AFTER_HANDLING);
         boolean scheduleBefore = job(SEED_ORACLE_JOB_ID).isScheduleEnabled();
         int sessionsBefore = sim.getBackupSessions(SEED_ORACLE_JOB_ID).size();
 
-        Exchange result = redelivered(0, uri(operation) + "&jobId=" + SEED_ORACLE_JOB_ID
+        Exchange result = redelivered(delay, uri(operation) + "&jobId=" + SEED_ORACLE_JOB_ID
                                          + (operation.equals("cloneJob")
                                                  ? "&cloneJobName=Oracle%20Copy&cloneFolderName=oracle-copy"
                                                    + "&cloneRepositoryUid=urn:veeam:Repository:"
