@@ -1,57 +1,42 @@
 package dev.camelveeam.veeamem.simulator;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 
-/** Puts answers on the wire: at once, after a delay, with a body a fault has altered, or not at all. */
+/**
+ * Puts answers on the wire, after the configured answer delay plus any delay of their own, their body as an
+ * {@link AnswerBody} sends it; or closes the connection without one.
+ */
 final class AnswerWriter {
 
     private final ResponseEncoder encoder;
-    private final ScheduledExecutorService scheduler;
-    private final Executor httpExecutor;
+    private final SimConfig config;
+    private final AnswerTimer timer;
 
-    AnswerWriter(ResponseEncoder encoder, ScheduledExecutorService scheduler, Executor httpExecutor) {
+    AnswerWriter(ResponseEncoder encoder, SimConfig config, AnswerTimer timer) {
         this.encoder = encoder;
-        this.scheduler = scheduler;
-        this.httpExecutor = httpExecutor;
-    }
-
-    /** Encodes the answer, passes its body through {@code body}, sends it, records the status and ends the exchange. */
-    void write(HttpExchange http, RecordedRequest recorded, EmResponse response, UnaryOperator<byte[]> body) throws IOException {
-        try (http) {
-            byte[] bytes = body.apply(encoder.encode(response, acceptsJson(http.getRequestHeaders()), http.getResponseHeaders()));
-            recorded.answered(response.statusCode());
-            http.sendResponseHeaders(response.statusCode(), bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
-                try (OutputStream out = http.getResponseBody()) {
-                    out.write(bytes);
-                }
-            }
-        }
+        this.config = config;
+        this.timer = timer;
     }
 
     /**
-     * Writes the answer after {@code delay}. The JDK server leaves an exchange open until it is closed, from any thread,
-     * so nothing waits meanwhile: the scheduler only times the answer and an HTTP thread writes it.
+     * Encodes the answer, records its status and has {@code body} send it and end the exchange: on the calling thread
+     * when {@code delay} and the answer delay are both zero, else after their sum. The JDK server leaves an exchange
+     * open until it is closed, from any thread, so nothing waits meanwhile: the scheduler times the answer and an HTTP
+     * thread writes it.
      */
-    void writeLater(Duration delay, HttpExchange http, RecordedRequest recorded, EmResponse response) {
-        scheduler.schedule(() -> httpExecutor.execute(() -> {
-            try {
-                write(http, recorded, response, UnaryOperator.identity());
-            } catch (IOException e) {
-                // the client gave up waiting (its read timeout, say); write() has closed the exchange, nobody is left to tell
-            }
-        }), delay.toNanos(), TimeUnit.NANOSECONDS);
+    void write(HttpExchange http, RecordedRequest recorded, EmResponse response, Duration delay, AnswerBody body) throws IOException {
+        Duration wait = delay.plus(config.answerDelay);
+        if (wait.isZero()) {
+            writeNow(http, recorded, response, body);
+        } else {
+            timer.after(wait, () -> writeNow(http, recorded, response, body));
+        }
     }
 
     /**
@@ -61,6 +46,18 @@ final class AnswerWriter {
      */
     void drop(HttpExchange http) {
         http.close();
+    }
+
+    private void writeNow(HttpExchange http, RecordedRequest recorded, EmResponse response, AnswerBody body) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = encoder.encode(response, acceptsJson(http.getRequestHeaders()), http.getResponseHeaders());
+        } catch (RuntimeException e) {
+            http.close();
+            throw e;
+        }
+        recorded.answered(response.statusCode());
+        body.send(http, response.statusCode(), bytes, timer);
     }
 
     private static boolean acceptsJson(Headers headers) {

@@ -178,6 +178,16 @@ public final class EmSimulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Every answer from now on leaves this long after its request was handled (default zero): a slow EM or network.
+     * Faulted answers wait it too, a {@link SimFaults#delayNext delayNext} one on top of its own delay; a dropped
+     * connection closes at once. No thread waits meanwhile, so any number of requests may be pending.
+     */
+    public EmSimulator withAnswerDelay(Duration delay) {
+        config.answerDelay = requireNotNegative(delay, "delay");
+        return this;
+    }
+
     /** Whether {@link #start()} adds the demo jobs, sessions and inventory (default true); see the {@code SEED_*} constants. */
     public EmSimulator withSeedData(boolean seedData) {
         config.seedData = seedData;
@@ -221,7 +231,7 @@ public final class EmSimulator implements AutoCloseable {
         new QueryResource(List.of(QueryTypes.backupJobSession(backupSessions, sessionDocuments), QueryTypes.job(jobs, jobDocuments)),
                 new QueryDocuments(links)).addRoutes(router);
         new TaskResource(documents).addRoutes(router);
-        AnswerWriter writer = new AnswerWriter(new ResponseEncoder(config), scheduler, httpExecutor);
+        AnswerWriter writer = new AnswerWriter(new ResponseEncoder(config), config, new AnswerTimer(scheduler, httpExecutor));
         server.createContext("/", new EmHttpHandler(router, sessions, writer, faults, requests));
         server.setExecutor(httpExecutor);
         server.start();

@@ -17,6 +17,7 @@ final class SimConfig {
     volatile boolean seedData = true;
     volatile Duration backupSessionRunTime = Duration.ofSeconds(1);
     volatile SimBackupSession.Result nextBackupSessionResult = SimBackupSession.Result.Success;
+    volatile Duration answerDelay = Duration.ZERO;
 
     void addUser(String user, String password) {
         users.put(user, password);

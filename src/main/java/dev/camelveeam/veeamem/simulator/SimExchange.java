@@ -3,13 +3,12 @@ package dev.camelveeam.veeamem.simulator;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 import com.sun.net.httpserver.HttpExchange;
 
 /**
  * One received and recorded request whose resource has not run and which has not been answered: the normal path
- * ({@code answer(handle())}) or a {@link RequestFault} decides both.
+ * ({@code answer(handle())}) or a {@link RequestFault} decides both. Every answer waits the configured answer delay.
  */
 final class SimExchange {
 
@@ -31,18 +30,18 @@ final class SimExchange {
     }
 
     void answer(EmResponse response) throws IOException {
-        answer(response, UnaryOperator.identity());
+        answer(response, AnswerBody.WHOLE);
     }
 
-    void answer(EmResponse response, UnaryOperator<byte[]> body) throws IOException {
-        writer.write(http, recorded, response, body);
+    void answer(EmResponse response, AnswerBody body) throws IOException {
+        writer.write(http, recorded, response, Duration.ZERO, body);
     }
 
-    void answerLater(EmResponse response, Duration delay) {
-        writer.writeLater(delay, http, recorded, response);
+    void answerLater(EmResponse response, Duration delay) throws IOException {
+        writer.write(http, recorded, response, delay, AnswerBody.WHOLE);
     }
 
-    /** No answer: the connection is closed; the recorded status stays {@code -1}. */
+    /** No answer: the connection is closed at once; the recorded status stays {@code -1}. */
     void drop() {
         writer.drop(http);
     }

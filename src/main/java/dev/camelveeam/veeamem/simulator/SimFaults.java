@@ -65,7 +65,39 @@ public final class SimFaults {
      * ({@code 204}) has nothing to break and goes out unchanged.
      */
     public void malformedNext(int count, RequestMatcher matcher) {
-        add(count, matcher, exchange -> exchange.answer(exchange.handle(), body -> Arrays.copyOf(body, body.length / 2)));
+        AnswerBody firstHalf = AnswerBody.altered(body -> Arrays.copyOf(body, body.length / 2));
+        add(count, matcher, exchange -> exchange.answer(exchange.handle(), firstHalf));
+    }
+
+    /**
+     * The next {@code count} matching requests are handled normally and get their status and headers, with the real
+     * {@code Content-Length}, at once; the body follows at about {@code bytesPerSecond}, in small chunks timed by the
+     * simulator's scheduler (no thread waits between chunks). Closing the simulator cuts such answers short.
+     *
+     * @param bytesPerSecond at least 1
+     */
+    public void trickleNext(int count, RequestMatcher matcher, int bytesPerSecond) {
+        if (bytesPerSecond < 1) {
+            throw new IllegalArgumentException("bytesPerSecond must be at least 1: " + bytesPerSecond);
+        }
+        AnswerBody trickled = new TrickledBody(bytesPerSecond);
+        add(count, matcher, exchange -> exchange.answer(exchange.handle(), trickled));
+    }
+
+    /**
+     * The next {@code count} matching requests are handled normally and get their status and headers, but a body of
+     * {@code bytes} in all ({@code Content-Length}): spaces, then the real document (XML: after its declaration; JSON:
+     * after its byte order mark, if any), so it stays well-formed. Streamed, never held in memory. A body that is
+     * already that large, or empty ({@code 204}), goes out unchanged, though it uses up the fault.
+     *
+     * @param bytes at least 1
+     */
+    public void oversizeNext(int count, RequestMatcher matcher, long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("bytes must be at least 1: " + bytes);
+        }
+        AnswerBody padded = new PaddedBody(bytes);
+        add(count, matcher, exchange -> exchange.answer(exchange.handle(), padded));
     }
 
     /** Applies to the next task created (in any session); several calls queue faults for the tasks after it, in order. */

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -23,10 +24,19 @@ final class SimTestClient {
     private static final long POLL_PAUSE_NANOS = Duration.ofMillis(10).toNanos();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final EmSimulator sim;
+    private final Supplier<String> baseUrl;
 
     SimTestClient(EmSimulator sim) {
-        this.sim = sim;
+        this(sim::getBaseUrl);
+    }
+
+    /** A client for another address, e.g. a proxy in front of the simulator: {@code proxy.getBaseUrl("/api")}. */
+    SimTestClient(String baseUrl) {
+        this(() -> baseUrl);
+    }
+
+    private SimTestClient(Supplier<String> baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
     static String basic(String user, String password) {
@@ -35,7 +45,7 @@ final class SimTestClient {
 
     /** {@code path} is relative to the base URL, e.g. {@code "/tasks"}. */
     HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(sim.getBaseUrl() + path)).timeout(Duration.ofSeconds(10));
+        return HttpRequest.newBuilder(URI.create(baseUrl.get() + path)).timeout(Duration.ofSeconds(10));
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
