@@ -53,6 +53,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "createdAfter": getOrCreateConfiguration(target).setCreatedAfter(property(camelContext, java.lang.String.class, value)); return true;
         case "createdbefore":
         case "createdBefore": getOrCreateConfiguration(target).setCreatedBefore(property(camelContext, java.lang.String.class, value)); return true;
+        case "executorservice":
+        case "executorService": getOrCreateConfiguration(target).setExecutorService(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
         case "failontaskerror":
         case "failOnTaskError": getOrCreateConfiguration(target).setFailOnTaskError(property(camelContext, boolean.class, value)); return true;
         case "format": getOrCreateConfiguration(target).setFormat(property(camelContext, dev.camelveeam.veeamem.VeeamEmFormat.class, value)); return true;
@@ -76,6 +78,10 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lookback": getOrCreateConfiguration(target).setLookback(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxpages":
+        case "maxPages": getOrCreateConfiguration(target).setMaxPages(property(camelContext, int.class, value)); return true;
+        case "maxresponsesize":
+        case "maxResponseSize": getOrCreateConfiguration(target).setMaxResponseSize(property(camelContext, long.class, value)); return true;
         case "objectname":
         case "objectName": getOrCreateConfiguration(target).setObjectName(property(camelContext, java.lang.String.class, value)); return true;
         case "objecttype":
@@ -89,8 +95,6 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollMaxDelay": getOrCreateConfiguration(target).setPollMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollretries":
         case "pollRetries": getOrCreateConfiguration(target).setPollRetries(property(camelContext, int.class, value)); return true;
-        case "pollerpoolsize":
-        case "pollerPoolSize": target.setPollerPoolSize(property(camelContext, int.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sessionresult":
@@ -136,6 +140,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "createdAfter": return java.lang.String.class;
         case "createdbefore":
         case "createdBefore": return java.lang.String.class;
+        case "executorservice":
+        case "executorService": return java.util.concurrent.ExecutorService.class;
         case "failontaskerror":
         case "failOnTaskError": return boolean.class;
         case "format": return dev.camelveeam.veeamem.VeeamEmFormat.class;
@@ -159,6 +165,10 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lookback": return long.class;
+        case "maxpages":
+        case "maxPages": return int.class;
+        case "maxresponsesize":
+        case "maxResponseSize": return long.class;
         case "objectname":
         case "objectName": return java.lang.String.class;
         case "objecttype":
@@ -172,8 +182,6 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollMaxDelay": return long.class;
         case "pollretries":
         case "pollRetries": return int.class;
-        case "pollerpoolsize":
-        case "pollerPoolSize": return int.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "sessionresult":
@@ -220,6 +228,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "createdAfter": return getOrCreateConfiguration(target).getCreatedAfter();
         case "createdbefore":
         case "createdBefore": return getOrCreateConfiguration(target).getCreatedBefore();
+        case "executorservice":
+        case "executorService": return getOrCreateConfiguration(target).getExecutorService();
         case "failontaskerror":
         case "failOnTaskError": return getOrCreateConfiguration(target).isFailOnTaskError();
         case "format": return getOrCreateConfiguration(target).getFormat();
@@ -243,6 +253,10 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lookback": return getOrCreateConfiguration(target).getLookback();
+        case "maxpages":
+        case "maxPages": return getOrCreateConfiguration(target).getMaxPages();
+        case "maxresponsesize":
+        case "maxResponseSize": return getOrCreateConfiguration(target).getMaxResponseSize();
         case "objectname":
         case "objectName": return getOrCreateConfiguration(target).getObjectName();
         case "objecttype":
@@ -256,8 +270,6 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollMaxDelay": return getOrCreateConfiguration(target).getPollMaxDelay();
         case "pollretries":
         case "pollRetries": return getOrCreateConfiguration(target).getPollRetries();
-        case "pollerpoolsize":
-        case "pollerPoolSize": return target.getPollerPoolSize();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "sessionresult":

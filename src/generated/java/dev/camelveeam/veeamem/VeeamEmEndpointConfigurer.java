@@ -54,6 +54,8 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "executorservice":
+        case "executorService": target.getConfiguration().setExecutorService(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
         case "failontaskerror":
         case "failOnTaskError": target.getConfiguration().setFailOnTaskError(property(camelContext, boolean.class, value)); return true;
         case "format": target.getConfiguration().setFormat(property(camelContext, dev.camelveeam.veeamem.VeeamEmFormat.class, value)); return true;
@@ -76,6 +78,10 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lookback": target.getConfiguration().setLookback(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxpages":
+        case "maxPages": target.getConfiguration().setMaxPages(property(camelContext, int.class, value)); return true;
+        case "maxresponsesize":
+        case "maxResponseSize": target.getConfiguration().setMaxResponseSize(property(camelContext, long.class, value)); return true;
         case "objectname":
         case "objectName": target.getConfiguration().setObjectName(property(camelContext, java.lang.String.class, value)); return true;
         case "objecttype":
@@ -161,6 +167,8 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "executorservice":
+        case "executorService": return java.util.concurrent.ExecutorService.class;
         case "failontaskerror":
         case "failOnTaskError": return boolean.class;
         case "format": return dev.camelveeam.veeamem.VeeamEmFormat.class;
@@ -183,6 +191,10 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lookback": return long.class;
+        case "maxpages":
+        case "maxPages": return int.class;
+        case "maxresponsesize":
+        case "maxResponseSize": return long.class;
         case "objectname":
         case "objectName": return java.lang.String.class;
         case "objecttype":
@@ -269,6 +281,8 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "executorservice":
+        case "executorService": return target.getConfiguration().getExecutorService();
         case "failontaskerror":
         case "failOnTaskError": return target.getConfiguration().isFailOnTaskError();
         case "format": return target.getConfiguration().getFormat();
@@ -291,6 +305,10 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lookback": return target.getConfiguration().getLookback();
+        case "maxpages":
+        case "maxPages": return target.getConfiguration().getMaxPages();
+        case "maxresponsesize":
+        case "maxResponseSize": return target.getConfiguration().getMaxResponseSize();
         case "objectname":
         case "objectName": return target.getConfiguration().getObjectName();
         case "objecttype":

@@ -23,7 +23,7 @@ public class VeeamEmEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(58);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -40,6 +40,7 @@ public class VeeamEmEndpointUriFactory extends org.apache.camel.support.componen
         props.add("delay");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("executorService");
         props.add("failOnTaskError");
         props.add("format");
         props.add("greedy");
@@ -53,6 +54,8 @@ public class VeeamEmEndpointUriFactory extends org.apache.camel.support.componen
         props.add("jobName");
         props.add("lazyStartProducer");
         props.add("lookback");
+        props.add("maxPages");
+        props.add("maxResponseSize");
         props.add("objectName");
         props.add("objectType");
         props.add("operation");

@@ -3,13 +3,16 @@ package dev.camelveeam.veeamem;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.camelveeam.veeamem.ExchangeParameters.JobReference;
 import dev.camelveeam.veeamem.internal.BackupSessionQuery;
 import dev.camelveeam.veeamem.internal.EmApi;
-import dev.camelveeam.veeamem.internal.EmApi.AcceptedTask;
 import dev.camelveeam.veeamem.internal.EmRequest;
+import dev.camelveeam.veeamem.internal.EmTaskHandle;
+import dev.camelveeam.veeamem.internal.Futures;
 import dev.camelveeam.veeamem.model.BackupJobSession;
 import dev.camelveeam.veeamem.model.CreateObjectInJobSpec;
 import dev.camelveeam.veeamem.model.EntityRef;
@@ -20,9 +23,10 @@ import dev.camelveeam.veeamem.model.ObjectInJob;
 import dev.camelveeam.veeamem.model.Task;
 
 /**
- * What each operation sends to EM. An operation either answers at once ({@link Answer}) or starts an EM task that
- * the producer then waits for ({@link Started}). Requests that look something up first (a job by name, a VM by name)
- * go out on the calling thread before the operation's own request.
+ * What each operation sends to EM. {@link #prepare} reads and checks every input of the exchange and sends nothing;
+ * the {@link Call} it returns then sends the requests, without waiting: an operation either answers at once
+ * ({@link Answer}) or starts an EM task that the producer then waits for ({@link Started}). Requests that look
+ * something up first (a job by name, a VM by name) go out before the operation's own request.
  */
 final class EmOperations {
 
@@ -34,11 +38,17 @@ final class EmOperations {
     }
 
     /** EM accepted the operation as a task. */
-    record Started(AcceptedTask accepted) implements Outcome {
+    record Started(EmTaskHandle task) implements Outcome {
     }
 
     /** With the idempotent option: EM is already as the operation would make it, so nothing was sent. */
     record AlreadyDone() implements Outcome {
+    }
+
+    /** An operation whose inputs are checked, ready to be sent. */
+    @FunctionalInterface
+    interface Call {
+        CompletableFuture<Outcome> send();
     }
 
     private static final int NOT_FOUND = 404;
@@ -49,81 +59,107 @@ final class EmOperations {
         this.api = api;
     }
 
-    Outcome perform(VeeamEmOperation operation, ExchangeParameters parameters, VeeamEmConfiguration config) {
+    /** Reads and checks the operation's inputs; bad input throws here, before any request. */
+    Call prepare(VeeamEmOperation operation, ExchangeParameters parameters, VeeamEmConfiguration config) {
         return switch (operation) {
-            case listIncludes -> new Answer(api.getList(includesPath(parameters), ObjectInJob.class));
-            case getInclude -> new Answer(api.get(includesPath(parameters) + "/" + parameters.includeIdSegment(),
-                    ObjectInJob.class));
+            case listIncludes -> onJob(parameters, job -> answer(api.getList(job + "/includes", ObjectInJob.class)));
+            case getInclude -> {
+                String includeId = parameters.includeIdSegment();
+                yield onJob(parameters, job -> answer(api.get(job + "/includes/" + includeId, ObjectInJob.class)));
+            }
             case addInclude -> addInclude(parameters, config.isIdempotent());
             case removeInclude -> removeInclude(parameters, config.isIdempotent());
-            case listJobs -> new Answer(api.getList("/jobs?format=Entity", Job.class));
-            case getJob -> new Answer(api.get(jobPath(parameters) + "?format=Entity", Job.class));
+            case listJobs -> () -> answer(api.getList("/jobs?format=Entity", Job.class));
+            case getJob -> onJob(parameters, job -> answer(api.get(job + "?format=Entity", Job.class)));
             case startJob -> jobAction(parameters, "start", null);
             case stopJob -> jobAction(parameters, "stop", null);
             case retryJob -> jobAction(parameters, "retry", null);
             case toggleScheduleEnabled -> jobAction(parameters, "toggleScheduleEnabled", null);
-            case cloneJob -> cloneJob(parameters);
-            case getTask -> new Answer(api.get("/tasks/" + parameters.taskIdSegment(), Task.class));
-            case cancelTask -> cancelTask(parameters);
-            case listHierarchyRoots -> new Answer(api.getList("/hierarchyRoots", EntityRef.class));
-            case lookup -> new Answer(lookup(parameters));
-            case listBackupSessions -> new Answer(new BackupSessionQuery()
-                    .jobName(parameters.jobName())
-                    .results(parameters.sessionResult())
-                    .condition("CreationTime", ">=", parameters.createdAfter())
-                    .condition("CreationTime", "<", parameters.createdBefore())
-                    .readAll(api, config.getPageSize()));
-            case getBackupSession -> new Answer(api.get(
-                    "/backupSessions/" + parameters.backupSessionIdSegment() + "?format=Entity", BackupJobSession.class));
-            case backupSessions -> throw new IllegalArgumentException(
-                    "backupSessions is the consumer of the veeam-em component (from(\"veeam-em:backupSessions\"));"
-                                                                       + " to read sessions in a route use listBackupSessions");
+            case cloneJob -> jobAction(parameters, "clone", new JobCloneSpec(
+                    parameters.cloneJobName(), parameters.cloneFolderName(), parameters.cloneRepositoryUid()));
+            case getTask -> {
+                String taskId = parameters.taskIdSegment();
+                yield () -> answer(api.get("/tasks/" + taskId, Task.class));
+            }
+            case cancelTask -> {
+                String taskId = parameters.taskIdSegment();
+                yield () -> answer(api.execute(EmRequest.delete("/tasks/" + taskId)));
+            }
+            case listHierarchyRoots -> () -> answer(api.getList("/hierarchyRoots", EntityRef.class));
+            case lookup -> {
+                String lookupPath = lookupPath(parameters);
+                yield () -> answer(api.getList(lookupPath, HierarchyItem.class));
+            }
+            case listBackupSessions -> {
+                BackupSessionQuery query = new BackupSessionQuery()
+                        .jobName(parameters.jobName())
+                        .results(parameters.sessionResult())
+                        .condition("CreationTime", ">=", parameters.createdAfter())
+                        .condition("CreationTime", "<", parameters.createdBefore());
+                yield () -> answer(query.readAll(api, config.getPageSize(), config.getMaxPages()));
+            }
+            case getBackupSession -> {
+                String sessionId = parameters.backupSessionIdSegment();
+                yield () -> answer(api.get("/backupSessions/" + sessionId + "?format=Entity", BackupJobSession.class));
+            }
         };
     }
 
-    private Outcome addInclude(ExchangeParameters parameters, boolean idempotent) {
-        String includesPath = includesPath(parameters);
-        CreateObjectInJobSpec spec = parameters.hasHierarchyObjRef()
-                ? new CreateObjectInJobSpec(parameters.hierarchyObjRef(), parameters.objectName())
-                : specFromLookup(parameters);
-        if (idempotent && api.getList(includesPath, ObjectInJob.class).stream()
-                .anyMatch(include -> spec.getHierarchyObjRef().equalsIgnoreCase(include.getHierarchyObjRef()))) {
-            return new AlreadyDone();
+    private Call addInclude(ExchangeParameters parameters, boolean idempotent) {
+        Function<String, CompletableFuture<Outcome>> add;
+        if (parameters.hasHierarchyObjRef()) {
+            CreateObjectInJobSpec spec = new CreateObjectInJobSpec(parameters.hierarchyObjRef(), parameters.objectName());
+            add = job -> addInclude(job, spec, idempotent);
+        } else {
+            String lookupPath = lookupPath(parameters);
+            String described = parameters.objectType() + " objects named '" + parameters.objectName() + "' in "
+                               + parameters.hierarchyRootUid();
+            add = job -> api.getList(lookupPath, HierarchyItem.class)
+                    .thenCompose(found -> addInclude(job, specFromLookup(found, described), idempotent));
         }
-        return start(EmRequest.post(includesPath, spec));
+        return onJob(parameters, add);
+    }
+
+    private CompletableFuture<Outcome> addInclude(String jobPath, CreateObjectInJobSpec spec, boolean idempotent) {
+        String includesPath = jobPath + "/includes";
+        if (!idempotent) {
+            return start(EmRequest.post(includesPath, spec));
+        }
+        return api.getList(includesPath, ObjectInJob.class).thenCompose(includes -> includes.stream()
+                .anyMatch(include -> spec.getHierarchyObjRef().equalsIgnoreCase(include.getHierarchyObjRef()))
+                        ? CompletableFuture.completedFuture(new AlreadyDone())
+                        : start(EmRequest.post(includesPath, spec)));
     }
 
     /** With idempotent, a 404 for an include the job (which exists) no longer lists means it was removed before. */
-    private Outcome removeInclude(ExchangeParameters parameters, boolean idempotent) {
-        String includesPath = includesPath(parameters);
+    private Call removeInclude(ExchangeParameters parameters, boolean idempotent) {
         String includeId = parameters.includeIdSegment();
-        try {
-            return start(EmRequest.delete(includesPath + "/" + includeId));
-        } catch (VeeamEmApiException e) {
-            if (!idempotent || e.getStatusCode() != NOT_FOUND) {
-                throw e;
-            }
-            try {
-                if (api.getList(includesPath, ObjectInJob.class).stream()
-                        .noneMatch(include -> includeId.equalsIgnoreCase(include.getObjectInJobId()))) {
-                    return new AlreadyDone();
+        return onJob(parameters, job -> {
+            String includesPath = job + "/includes";
+            return start(EmRequest.delete(includesPath + "/" + includeId)).exceptionallyCompose(failure -> {
+                Throwable cause = Futures.unwrap(failure);
+                if (!idempotent || !(cause instanceof VeeamEmApiException api404) || api404.getStatusCode() != NOT_FOUND) {
+                    return CompletableFuture.failedFuture(cause);
                 }
-            } catch (VeeamEmException jobAlsoMissing) {
-                e.addSuppressed(jobAlsoMissing);
-            }
-            throw e;
-        }
+                return api.getList(includesPath, ObjectInJob.class).handle((includes, listFailure) -> {
+                    if (listFailure == null && includes.stream()
+                            .noneMatch(include -> includeId.equalsIgnoreCase(include.getObjectInJobId()))) {
+                        return new AlreadyDone();
+                    }
+                    if (listFailure != null) {
+                        cause.addSuppressed(Futures.unwrap(listFailure));
+                    }
+                    throw api404;
+                });
+            });
+        });
     }
 
-    /** Finds the one object of the given type and name in the hierarchy root; none or several is an error. */
-    private CreateObjectInJobSpec specFromLookup(ExchangeParameters parameters) {
-        String name = parameters.objectName();
-        String root = parameters.hierarchyRootUid();
-        List<HierarchyItem> found = lookup(parameters);
+    /** The one object of the lookup; none or several is an error. */
+    private static CreateObjectInJobSpec specFromLookup(List<HierarchyItem> found, String described) {
         if (found.size() != 1) {
             throw new IllegalArgumentException(
-                    (found.isEmpty() ? "No " : found.size() + " ") + parameters.objectType() + " objects named '" + name
-                                               + "' in " + root
+                    (found.isEmpty() ? "No " : found.size() + " ") + described
                                                + (found.isEmpty() ? "" : ": " + found.stream().map(HierarchyItem::getObjectRef)
                                                        .collect(Collectors.joining(", "))
                                                                          + "; give the one to add in hierarchyObjRef"));
@@ -131,55 +167,46 @@ final class EmOperations {
         return new CreateObjectInJobSpec(found.get(0).getObjectRef(), found.get(0).getObjectName());
     }
 
-    private List<HierarchyItem> lookup(ExchangeParameters parameters) {
-        return api.getList("/lookup?host=" + encode(parameters.hierarchyRootUid()) + "&name="
-                           + encode(parameters.objectName()) + "&type=" + encode(parameters.objectType()),
-                HierarchyItem.class);
+    private static String lookupPath(ExchangeParameters parameters) {
+        return "/lookup?host=" + encode(parameters.hierarchyRootUid()) + "&name=" + encode(parameters.objectName())
+               + "&type=" + encode(parameters.objectType());
     }
 
-    private Outcome cloneJob(ExchangeParameters parameters) {
-        JobCloneSpec spec = new JobCloneSpec(
-                parameters.cloneJobName(), parameters.cloneFolderName(), parameters.cloneRepositoryUid());
-        return jobAction(parameters, "clone", spec);
+    private Call jobAction(ExchangeParameters parameters, String action, Object body) {
+        return onJob(parameters, job -> start(EmRequest.post(job + "?action=" + action, body)));
     }
 
-    private Outcome jobAction(ExchangeParameters parameters, String action, Object body) {
-        return start(EmRequest.post(jobPath(parameters) + "?action=" + action, body));
+    private CompletableFuture<Outcome> start(EmRequest request) {
+        return api.submit(request).thenApply(Started::new);
     }
 
-    private Outcome cancelTask(ExchangeParameters parameters) {
-        api.execute(EmRequest.delete("/tasks/" + parameters.taskIdSegment()));
-        return new Answer(null);
+    private static CompletableFuture<Outcome> answer(CompletableFuture<?> body) {
+        return body.thenApply(Answer::new);
     }
 
-    private Outcome start(EmRequest request) {
-        return new Started(api.submit(request));
-    }
-
-    private String includesPath(ExchangeParameters parameters) {
-        return jobPath(parameters) + "/includes";
-    }
-
-    private String jobPath(ExchangeParameters parameters) {
-        return "/jobs/" + encode(jobId(parameters.job()));
+    /** A call on the job's path ({@code /jobs/{id}}), resolving a job given by name first. */
+    private Call onJob(ExchangeParameters parameters, Function<String, CompletableFuture<Outcome>> call) {
+        JobReference job = parameters.job();
+        return () -> jobId(job).thenCompose(id -> call.apply("/jobs/" + encode(id)));
     }
 
     /** A job given by name is looked up among EM's jobs; it must match exactly one, ignoring case. */
-    private String jobId(JobReference job) {
+    private CompletableFuture<String> jobId(JobReference job) {
         if (!job.isName()) {
-            return job.guid();
+            return CompletableFuture.completedFuture(job.guid());
         }
-        List<EntityRef> matches = api.getList("/jobs", EntityRef.class).stream()
-                .filter(ref -> job.name().equalsIgnoreCase(ref.getName()))
-                .toList();
-        if (matches.size() != 1) {
-            throw new IllegalArgumentException(
-                    (matches.isEmpty() ? "No job" : matches.size() + " jobs") + " named '" + job.name()
-                                               + "' (header " + VeeamEmConstants.JOB_ID + " or option jobId)"
-                                               + (matches.isEmpty() ? "" : ": " + matches.stream().map(EntityRef::getUid)
-                                                       .collect(Collectors.joining(", ")) + "; give the job's id"));
-        }
-        return matches.get(0).getId();
+        return api.getList("/jobs", EntityRef.class).thenApply(jobs -> {
+            List<EntityRef> matches = jobs.stream().filter(ref -> job.name().equalsIgnoreCase(ref.getName())).toList();
+            if (matches.size() != 1) {
+                throw new IllegalArgumentException(
+                        (matches.isEmpty() ? "No job" : matches.size() + " jobs") + " named '" + job.name()
+                                                   + "' (header " + VeeamEmConstants.JOB_ID + " or option jobId)"
+                                                   + (matches.isEmpty() ? "" : ": " + matches.stream()
+                                                           .map(EntityRef::getUid).collect(Collectors.joining(", "))
+                                                                             + "; give the job's id"));
+            }
+            return matches.get(0).getId();
+        });
     }
 
     private static String encode(String value) {

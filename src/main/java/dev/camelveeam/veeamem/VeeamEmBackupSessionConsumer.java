@@ -10,6 +10,7 @@ import java.util.List;
 
 import dev.camelveeam.veeamem.internal.BackupSessionQuery;
 import dev.camelveeam.veeamem.internal.EmApi;
+import dev.camelveeam.veeamem.internal.Futures;
 import dev.camelveeam.veeamem.internal.SessionCursor;
 import dev.camelveeam.veeamem.model.BackupJobSession;
 import org.apache.camel.Exchange;
@@ -58,13 +59,13 @@ public class VeeamEmBackupSessionConsumer extends ScheduledPollConsumer {
     @Override
     protected int poll() throws Exception {
         VeeamEmConfiguration config = config();
-        List<BackupJobSession> finished = new BackupSessionQuery()
+        List<BackupJobSession> finished = Futures.await(new BackupSessionQuery()
                 .stopped()
                 .jobName(config.getJobName())
                 .results(config.getSessionResult())
                 .condition("EndTime", ">=", cursor.since())
                 .sortAscending("EndTime")
-                .readAll(api, config.getPageSize());
+                .readAll(api, config.getPageSize(), config.getMaxPages()));
         finished.sort(Comparator.comparing(BackupJobSession::getEndTime).thenComparing(BackupJobSession::getId));
         int emitted = 0;
         for (BackupJobSession session : finished) {

@@ -3,76 +3,86 @@ package dev.camelveeam.veeamem;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import dev.camelveeam.veeamem.internal.ApiRoot;
 import dev.camelveeam.veeamem.internal.EmConnection;
 import dev.camelveeam.veeamem.internal.EmHttpClient;
+import dev.camelveeam.veeamem.internal.EmScheduler;
 import dev.camelveeam.veeamem.internal.EmStatistics;
+import dev.camelveeam.veeamem.internal.ExecutorEmScheduler;
 import dev.camelveeam.veeamem.internal.TaskPoller;
 import dev.camelveeam.veeamem.internal.TransportSettings;
 import org.apache.camel.Endpoint;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.CamelEvent.CamelContextStoppingEvent;
 import org.apache.camel.spi.CamelEvent.RouteStoppingEvent;
 import org.apache.camel.spi.EventNotifier;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.SimpleEventNotifierSupport;
+import org.apache.camel.util.concurrent.CamelThreadFactory;
 
 /**
- * The {@code veeam-em} component. It owns what its endpoints share: one connection (HTTP pool and logon session) per
- * EM server and user, and the scheduler that polls EM tasks.
+ * The {@code veeam-em} component. It owns what its endpoints share: one connection (asynchronous HTTP client with its
+ * I/O thread, and logon session) per EM server and user, the one scheduler thread that times polls and answer
+ * deadlines, and the executor on which exchanges continue once EM has answered.
  */
 @Component("veeam-em")
 public class VeeamEmComponent extends HealthCheckComponent {
 
+    /** The id of a thread-pool profile that, when the CamelContext has one, shapes the route-work executor. */
+    public static final String ROUTE_WORK_PROFILE = "veeamEmRouteWork";
+
     @Metadata(label = "advanced")
     private VeeamEmConfiguration configuration = new VeeamEmConfiguration();
-    @Metadata(label = "advanced", defaultValue = "4",
-              description = "The number of threads that poll EM tasks. Polls are short; waiting between them holds no"
-                            + " thread. The rest of a route continues on the thread of the poll that saw its task"
-                            + " finish.")
-    private int pollerPoolSize = 4;
 
     private final Map<ConnectionKey, EmConnection> connections = new ConcurrentHashMap<>();
     private final EmStatistics statistics = new EmStatistics();
     private final EventNotifier stopListener = new StopListener();
-    private ScheduledExecutorService pollScheduler;
+    private ScheduledExecutorService schedulerThread;
+    private ExecutorService routeWork;
+    private EmScheduler scheduler;
     private TaskPoller taskPoller;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        VeeamEmOperation operation = VeeamEmOperation.fromName(remaining, "the endpoint URI");
-        VeeamEmEndpoint endpoint = new VeeamEmEndpoint(uri, this, operation, configuration.copy());
+        if (!VeeamEmEndpoint.CONSUMER.equalsIgnoreCase(remaining)) {
+            VeeamEmOperation.fromName(remaining, "the endpoint URI");
+        }
+        VeeamEmEndpoint endpoint = new VeeamEmEndpoint(uri, this, remaining, configuration.copy());
         setProperties(endpoint, parameters);
-        validate(endpoint.getConfiguration());
+        endpoint.getConfiguration().validate();
         return endpoint;
-    }
-
-    private static void validate(VeeamEmConfiguration config) {
-        ApiRoot.parse(config.getBaseUrl());
-        if (config.getUsername() == null || config.getUsername().isBlank()) {
-            throw new IllegalArgumentException("The option username is required: the EM account to log on with");
-        }
-        if (config.getPassword() == null || config.getPassword().isEmpty()) {
-            throw new IllegalArgumentException("The option password is required: the password of the EM account");
-        }
     }
 
     /** The shared connection to the EM server and user of the given configuration. */
     EmConnection connectionFor(VeeamEmConfiguration config) {
         ApiRoot root = ApiRoot.parse(config.getBaseUrl());
         TransportSettings transport = new TransportSettings(config.getConnectTimeout(), config.getResponseTimeout(),
-                config.getSslContextParameters(), config.isTrustAllCertificates());
+                config.getMaxResponseSize(), config.getSslContextParameters(), config.isTrustAllCertificates());
         return connections.computeIfAbsent(new ConnectionKey(root, config.getUsername(), config.getPassword(), transport),
-                key -> new EmConnection(new EmHttpClient(root, transport, getCamelContext()), statistics, key.username(),
-                        key.password()));
+                key -> new EmConnection(
+                        new EmHttpClient(root, transport, scheduler, ioThreads(), getCamelContext()),
+                        statistics, key.username(), key.password(), transport.responseTimeoutMillis()));
+    }
+
+    private CamelThreadFactory ioThreads() {
+        return new CamelThreadFactory(getCamelContext().getExecutorServiceManager().getThreadNamePattern(), "VeeamEmIO",
+                true);
     }
 
     TaskPoller getTaskPoller() {
         return taskPoller;
+    }
+
+    ExecutorService getRouteWorkExecutor() {
+        return routeWork;
     }
 
     EmStatistics getStatistics() {
@@ -87,25 +97,56 @@ public class VeeamEmComponent extends HealthCheckComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        pollScheduler = getCamelContext().getExecutorServiceManager()
-                .newScheduledThreadPool(this, "VeeamEmTaskPoller", pollerPoolSize);
-        taskPoller = new TaskPoller(pollScheduler, statistics);
+        ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
+        schedulerThread = executors.newSingleThreadScheduledExecutor(this, "VeeamEmScheduler");
+        scheduler = new ExecutorEmScheduler(schedulerThread);
+        routeWork = executors.newThreadPool(this, "VeeamEmRouteWork", routeWorkProfile(executors));
+        taskPoller = new TaskPoller(scheduler, statistics);
         getCamelContext().getManagementStrategy().addEventNotifier(stopListener);
+    }
+
+    /**
+     * The CamelContext's {@value #ROUTE_WORK_PROFILE} profile if it has one, else its default profile with an
+     * unbounded queue: each exchange queues there once at most, and a full queue must never run route work on an
+     * I/O thread.
+     */
+    private static ThreadPoolProfile routeWorkProfile(ExecutorServiceManager executors) {
+        ThreadPoolProfile own = executors.getThreadPoolProfile(ROUTE_WORK_PROFILE);
+        if (own != null) {
+            return own;
+        }
+        ThreadPoolProfile profile = executors.getDefaultThreadPoolProfile().clone();
+        profile.setId(ROUTE_WORK_PROFILE);
+        profile.setDefaultProfile(false);
+        profile.setMaxQueueSize(-1);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        return profile;
     }
 
     @Override
     protected void doStop() throws Exception {
         getCamelContext().getManagementStrategy().removeEventNotifier(stopListener);
-        if (taskPoller != null) {
-            taskPoller.abort(null, "the veeam-em component is stopping");
-        }
-        if (pollScheduler != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(pollScheduler);
-            pollScheduler = null;
-        }
+        stopSending("the veeam-em component is stopping");
         connections.values().forEach(EmConnection::close);
         connections.clear();
+        ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
+        if (schedulerThread != null) {
+            executors.shutdownNow(schedulerThread);
+            schedulerThread = null;
+        }
+        if (routeWork != null) {
+            executors.shutdown(routeWork);
+            routeWork = null;
+        }
         super.doStop();
+    }
+
+    /** No new request goes to EM from now on, and the exchanges waiting for tasks end at once. */
+    private void stopSending(String reason) {
+        connections.values().forEach(connection -> connection.stopSending(reason));
+        if (taskPoller != null) {
+            taskPoller.abort(null, reason);
+        }
     }
 
     public VeeamEmConfiguration getConfiguration() {
@@ -119,18 +160,10 @@ public class VeeamEmComponent extends HealthCheckComponent {
         this.configuration = configuration;
     }
 
-    public int getPollerPoolSize() {
-        return pollerPoolSize;
-    }
-
-    public void setPollerPoolSize(int pollerPoolSize) {
-        this.pollerPoolSize = pollerPoolSize;
-    }
-
     /**
      * A graceful stop waits for in-flight exchanges, and an exchange waiting for a long EM task would hold it until
-     * the shutdown timeout: when a route or the CamelContext starts stopping, its waits end at once with an exception
-     * that says the task may still finish in EM.
+     * the shutdown timeout: when a route starts stopping its waits end at once with an exception that says the task
+     * may still finish in EM; when the CamelContext starts stopping, every wait ends and no new request is sent.
      */
     private final class StopListener extends SimpleEventNotifierSupport {
 
@@ -145,10 +178,10 @@ public class VeeamEmComponent extends HealthCheckComponent {
                 return;
             }
             if (event instanceof RouteStoppingEvent routeStopping) {
-                taskPoller.abort(routeStopping.getRoute().getRouteId(), "route " + routeStopping.getRoute().getRouteId()
-                                                                         + " is stopping");
+                String routeId = routeStopping.getRoute().getRouteId();
+                taskPoller.abort(routeId, "route " + routeId + " is stopping");
             } else {
-                taskPoller.abort(null, "the CamelContext is stopping");
+                stopSending("the CamelContext is stopping");
             }
         }
     }

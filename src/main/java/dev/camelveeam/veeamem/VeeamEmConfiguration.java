@@ -1,5 +1,9 @@
 package dev.camelveeam.veeamem;
 
+import java.util.concurrent.ExecutorService;
+
+import dev.camelveeam.veeamem.internal.ApiRoot;
+import dev.camelveeam.veeamem.internal.PollSettings;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
@@ -85,6 +89,12 @@ public class VeeamEmConfiguration implements Cloneable {
     private long taskTimeout = 600_000;
     @UriParam(label = "producer", defaultValue = "true")
     private boolean failOnTaskError = true;
+    @UriParam(label = "advanced", defaultValue = "10485760")
+    private long maxResponseSize = 10L * 1024 * 1024;
+    @UriParam(label = "common", defaultValue = "1000")
+    private int maxPages = 1000;
+    @UriParam(label = "producer,advanced")
+    private ExecutorService executorService;
 
     public String getBaseUrl() {
         return baseUrl;
@@ -361,8 +371,8 @@ public class VeeamEmConfiguration implements Cloneable {
     }
 
     /**
-     * How long to wait for a connection to EM (TCP and TLS). A request that could not connect never reached EM and is
-     * tried once more.
+     * How long to wait for a connection to EM (TCP and TLS handshake). A request that could not connect never reached
+     * EM and is tried once more (the logon too).
      */
     public void setConnectTimeout(long connectTimeout) {
         this.connectTimeout = connectTimeout;
@@ -373,8 +383,9 @@ public class VeeamEmConfiguration implements Cloneable {
     }
 
     /**
-     * How long to wait for EM's answer once a request went out. A request that changes something and got no answer
-     * fails with VeeamEmOutcomeUnknownException and is not sent again.
+     * How long to wait for EM's whole answer once a request is on its way to EM (a slow, trickling answer included). A
+     * request that changes something and got no answer fails with VeeamEmOutcomeUnknownException and is not sent
+     * again.
      */
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
@@ -446,8 +457,8 @@ public class VeeamEmConfiguration implements Cloneable {
     }
 
     /**
-     * How long to wait before the first poll of a task that EM accepted; later polls wait twice as long as the one
-     * before, up to pollMaxDelay.
+     * How long to wait before the first poll of a task that EM accepted (0: poll at once); later polls wait twice as
+     * long as the one before, at least 100 ms and at most pollMaxDelay.
      */
     public void setPollInitialDelay(long pollInitialDelay) {
         this.pollInitialDelay = pollInitialDelay;
@@ -458,7 +469,7 @@ public class VeeamEmConfiguration implements Cloneable {
     }
 
     /**
-     * The longest wait between two polls of a task (the cap of the back-off).
+     * The longest wait between two polls of a task (the cap of the back-off); at least 100 ms.
      */
     public void setPollMaxDelay(long pollMaxDelay) {
         this.pollMaxDelay = pollMaxDelay;
@@ -486,6 +497,84 @@ public class VeeamEmConfiguration implements Cloneable {
      */
     public void setFailOnTaskError(boolean failOnTaskError) {
         this.failOnTaskError = failOnTaskError;
+    }
+
+    public long getMaxResponseSize() {
+        return maxResponseSize;
+    }
+
+    /**
+     * The largest answer read from EM, in bytes. A larger answer ends the exchange with
+     * VeeamEmResponseTooLargeException (EM received the request) instead of filling the heap.
+     */
+    public void setMaxResponseSize(long maxResponseSize) {
+        this.maxResponseSize = maxResponseSize;
+    }
+
+    public int getMaxPages() {
+        return maxPages;
+    }
+
+    /**
+     * The most pages of a query read in one go (listBackupSessions, the backupSessions consumer): a result EM announces
+     * with more pages fails with an error naming this option, instead of being followed without limit.
+     */
+    public void setMaxPages(int maxPages) {
+        this.maxPages = maxPages;
+    }
+
+    public ExecutorService getExecutorService() {
+        return executorService;
+    }
+
+    /**
+     * The executor on which exchanges continue once EM has answered (or their task finished). By default a pool of
+     * the component, shaped by the CamelContext's thread-pool profile veeamEmRouteWork if there is one, else by the
+     * default profile (with an unbounded queue). Never an I/O or poll thread.
+     */
+    public void setExecutorService(ExecutorService executorService) {
+        this.executorService = executorService;
+    }
+
+    /**
+     * Checks every option; the message of a refusal names the option. Called when an endpoint is created, before any
+     * request.
+     */
+    void validate() {
+        ApiRoot.parse(baseUrl);
+        if (username == null || username.isBlank()) {
+            throw new IllegalArgumentException("The option username is required: the EM account to log on with");
+        }
+        if (password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("The option password is required: the password of the EM account");
+        }
+        positive("connectTimeout", connectTimeout);
+        positive("responseTimeout", responseTimeout);
+        positive("taskTimeout", taskTimeout);
+        positive("maxResponseSize", maxResponseSize);
+        positive("pageSize", pageSize);
+        positive("maxPages", maxPages);
+        notNegative("pollInitialDelay", pollInitialDelay);
+        notNegative("pollRetries", pollRetries);
+        notNegative("lookback", lookback);
+        notNegative("initialLookback", initialLookback);
+        if (pollMaxDelay < PollSettings.FLOOR_MILLIS) {
+            throw new IllegalArgumentException("The option pollMaxDelay must be at least " + PollSettings.FLOOR_MILLIS
+                                               + " ms (a task is polled at most ten times a second), but was "
+                                               + pollMaxDelay);
+        }
+    }
+
+    private static void positive(String option, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException("The option " + option + " must be greater than 0, but was " + value);
+        }
+    }
+
+    private static void notNegative(String option, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("The option " + option + " must not be negative, but was " + value);
+        }
     }
 
     public VeeamEmConfiguration copy() {

@@ -25,14 +25,19 @@ public class VeeamEmEndpoint extends ScheduledPollEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(VeeamEmEndpoint.class);
     private static final long DEFAULT_POLL_DELAY = 60_000;
 
-    @UriPath(label = "common", description = "The operation to perform")
+    /** The name in the URI of the consumer, {@code from("veeam-em:backupSessions")}. */
+    public static final String CONSUMER = "backupSessions";
+
+    @UriPath(label = "common", description = "The operation to perform (to), or backupSessions for the consumer (from)",
+             enums = "listIncludes,getInclude,addInclude,removeInclude,listJobs,getJob,startJob,stopJob,retryJob,"
+                     + "toggleScheduleEnabled,cloneJob,getTask,cancelTask,listHierarchyRoots,lookup,listBackupSessions,"
+                     + "getBackupSession,backupSessions")
     @Metadata(required = true)
-    private VeeamEmOperation operation;
+    private String operation;
     @UriParam
     private VeeamEmConfiguration configuration;
 
-    public VeeamEmEndpoint(String uri, VeeamEmComponent component, VeeamEmOperation operation,
-                           VeeamEmConfiguration configuration) {
+    public VeeamEmEndpoint(String uri, VeeamEmComponent component, String operation, VeeamEmConfiguration configuration) {
         super(uri, component);
         this.operation = operation;
         this.configuration = configuration;
@@ -47,16 +52,16 @@ public class VeeamEmEndpoint extends ScheduledPollEndpoint {
 
     @Override
     public Producer createProducer() {
-        if (operation == VeeamEmOperation.backupSessions) {
+        if (isConsumer()) {
             throw new IllegalArgumentException(
                     "veeam-em:backupSessions is a consumer (from); in to() use veeam-em:listBackupSessions");
         }
-        return new VeeamEmProducer(this);
+        return new VeeamEmProducer(this, VeeamEmOperation.fromName(operation, "the endpoint URI"));
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        if (operation != VeeamEmOperation.backupSessions) {
+        if (!isConsumer()) {
             throw new IllegalArgumentException(
                     "veeam-em:" + operation + " is an operation for to(); the consumer is veeam-em:backupSessions");
         }
@@ -66,6 +71,9 @@ public class VeeamEmEndpoint extends ScheduledPollEndpoint {
     }
 
 
+    private boolean isConsumer() {
+        return CONSUMER.equalsIgnoreCase(operation);
+    }
 
     /** Logs the insecure choice each time an endpoint starts using it, so that it cannot go unnoticed in production. */
     void warnIfTrustingAllCertificates() {
@@ -75,14 +83,14 @@ public class VeeamEmEndpoint extends ScheduledPollEndpoint {
         }
     }
 
-    public VeeamEmOperation getOperation() {
+    public String getOperation() {
         return operation;
     }
 
     /**
-     * The operation to perform.
+     * The operation to perform (to), or backupSessions for the consumer (from).
      */
-    public void setOperation(VeeamEmOperation operation) {
+    public void setOperation(String operation) {
         this.operation = operation;
     }
 

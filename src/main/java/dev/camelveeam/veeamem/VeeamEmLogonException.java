@@ -12,7 +12,12 @@ public class VeeamEmLogonException extends VeeamEmException {
         this.statusCode = statusCode;
     }
 
-    /** The status EM answered the logon with. */
+    public VeeamEmLogonException(String message, int statusCode, Throwable cause) {
+        super(message, cause);
+        this.statusCode = statusCode;
+    }
+
+    /** The status EM answered the logon with; 0 when EM gave no answer. */
     public int getStatusCode() {
         return statusCode;
     }

@@ -42,9 +42,7 @@ public enum VeeamEmOperation {
     /** {@code GET /query?type=BackupJobSession}: backup sessions matching the filter options, every page read. */
     listBackupSessions,
     /** {@code GET /backupSessions/{id}?format=Entity}: one {@code BackupJobSession}. */
-    getBackupSession,
-    /** The consumer: one exchange per backup session that finished since the previous poll. */
-    backupSessions;
+    getBackupSession;
 
     /**
      * Parses an operation name as written in an endpoint URI or in the {@link VeeamEmConstants#OPERATION} header,
@@ -57,7 +55,8 @@ public enum VeeamEmOperation {
             }
         }
         throw new IllegalArgumentException(
-                "Unknown veeam-em operation '" + name + "' in " + source + "; supported operations: " + supportedNames());
+                "Unknown veeam-em operation '" + name + "' in " + source + "; supported operations: " + supportedNames()
+                                           + " (and " + VeeamEmEndpoint.CONSUMER + ", the consumer, in from())");
     }
 
     private static String supportedNames() {

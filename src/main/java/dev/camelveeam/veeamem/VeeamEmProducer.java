@@ -1,15 +1,19 @@
 package dev.camelveeam.veeamem;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import dev.camelveeam.veeamem.EmOperations.AlreadyDone;
 import dev.camelveeam.veeamem.EmOperations.Answer;
+import dev.camelveeam.veeamem.EmOperations.Call;
 import dev.camelveeam.veeamem.EmOperations.Outcome;
 import dev.camelveeam.veeamem.EmOperations.Started;
 import dev.camelveeam.veeamem.internal.EmApi;
-import dev.camelveeam.veeamem.internal.EmApi.AcceptedTask;
 import dev.camelveeam.veeamem.internal.EmStatistics;
+import dev.camelveeam.veeamem.internal.Futures;
 import dev.camelveeam.veeamem.internal.PollSettings;
+import dev.camelveeam.veeamem.internal.TaskPoller;
 import dev.camelveeam.veeamem.model.Task;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -22,22 +26,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Performs one EM operation per exchange. The request goes out on the calling thread; when EM answers
- * {@code 202 Accepted} with a task, the exchange continues asynchronously once a scheduled poll sees the task
- * Finished, and the final Task becomes the body.
+ * Performs one EM operation per exchange without holding the calling thread: {@code process} checks the inputs,
+ * hands the requests to the asynchronous transport and returns. When EM's answer (and, for a task, the poll that sees
+ * it Finished) arrives, the exchange continues on the route-work executor, never on an I/O or poll thread. A
+ * transacted exchange must stay on its thread, so it waits there instead.
  */
 public class VeeamEmProducer extends DefaultAsyncProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(VeeamEmProducer.class);
 
+    private final VeeamEmOperation operation;
     private EmApi api;
     private EmOperations operations;
     private EmStatistics statistics;
+    private TaskPoller taskPoller;
+    private PollSettings pollSettings;
+    private Executor routeWork;
     private VeeamEmProducerHealthCheck healthCheck;
     private WritableHealthCheckRepository healthCheckRepository;
 
-    public VeeamEmProducer(VeeamEmEndpoint endpoint) {
+    public VeeamEmProducer(VeeamEmEndpoint endpoint, VeeamEmOperation operation) {
         super(endpoint);
+        this.operation = operation;
     }
 
     @Override
@@ -54,6 +64,10 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
         api = new EmApi(component.connectionFor(config), config.getFormat());
         operations = new EmOperations(api);
         statistics = component.getStatistics();
+        taskPoller = component.getTaskPoller();
+        pollSettings = new PollSettings(config.getPollInitialDelay(), config.getPollMaxDelay(), config.getTaskTimeout(),
+                config.getPollRetries(), config.isCancelTaskOnTimeout());
+        routeWork = config.getExecutorService() != null ? config.getExecutorService() : component.getRouteWorkExecutor();
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(
                 getEndpoint().getCamelContext(), "producers", WritableHealthCheckRepository.class);
         if (healthCheckRepository != null) {
@@ -72,86 +86,88 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
     }
 
     @Override
-    public boolean process(Exchange exchange, AsyncCallback original) {
-        VeeamEmConfiguration config = getEndpoint().getConfiguration();
+    public boolean process(Exchange exchange, AsyncCallback callback) {
         statistics.operation();
-        AsyncCallback callback = doneSync -> {
-            if (exchange.getException() != null) {
-                statistics.failure();
-            }
-            original.done(doneSync);
-        };
-        try {
-            ExchangeParameters parameters = new ExchangeParameters(exchange.getMessage(), config);
-            VeeamEmOperation operation = parameters.operation(getEndpoint().getOperation());
-            Outcome outcome = operations.perform(operation, parameters, config);
-            if (outcome instanceof Started started) {
-                return awaitTask(started.accepted(), exchange, callback, config);
-            }
-            if (outcome instanceof AlreadyDone) {
-                LOG.debug("{}: EM is already as the operation would make it; no change requested", operation);
-                exchange.getMessage().setHeader(VeeamEmConstants.ALREADY_DONE, true);
-                exchange.getMessage().setBody(null);
-            } else {
-                exchange.getMessage().setBody(((Answer) outcome).body());
-            }
-        } catch (Exception e) {
-            exchange.setException(e);
-        }
-        callback.done(true);
-        return true;
-    }
-
-    /**
-     * Waits for the task; true when it finished on this thread (a first poll without delay saw it Finished), false
-     * when the exchange goes on later, from the poll that sees it Finished.
-     */
-    private boolean awaitTask(
-            AcceptedTask accepted, Exchange exchange, AsyncCallback callback, VeeamEmConfiguration config) {
-        LOG.debug("EM accepted the operation as task {}", accepted.task().getTaskId());
-        PollSettings settings = new PollSettings(config.getPollInitialDelay(), config.getPollMaxDelay(),
-                config.getTaskTimeout(), config.getPollRetries(), config.isCancelTaskOnTimeout());
-        CompletableFuture<Task> finished = getEndpoint().getComponent().getTaskPoller()
-                .awaitFinished(routeId(exchange), api, accepted.session(), accepted.task(), settings);
-        if (finished.isDone()) {
-            finished.whenComplete((task, error) -> complete(exchange, task, error, config));
+        CompletableFuture<Object> result = send(exchange);
+        if (result.isDone() || exchange.isTransacted()) {
+            complete(exchange, result);
             callback.done(true);
             return true;
         }
-        finished.whenComplete((task, error) -> {
-            complete(exchange, task, error, config);
-            callback.done(false);
-        });
+        result.whenComplete((value, failure) -> continueOnRouteWork(exchange, callback, result));
         return false;
     }
 
-    private static void complete(Exchange exchange, Task task, Throwable error, VeeamEmConfiguration config) {
+    /** Checks the inputs and starts the operation; bad input makes a failed future without any request. */
+    private CompletableFuture<Object> send(Exchange exchange) {
         try {
-            if (error != null) {
-                exchange.setException(error);
-            } else {
-                complete(exchange.getMessage(), task, config);
-            }
-        } catch (RuntimeException e) {
-            exchange.setException(e);
+            VeeamEmConfiguration config = getEndpoint().getConfiguration();
+            ExchangeParameters parameters = new ExchangeParameters(exchange.getMessage(), config);
+            Call call = operations.prepare(parameters.operation(operation), parameters, config);
+            return call.send().thenCompose(outcome -> awaitTask(outcome, exchange));
+        } catch (Throwable e) {
+            return CompletableFuture.failedFuture(e);
         }
+    }
+
+    private CompletableFuture<Object> awaitTask(Outcome outcome, Exchange exchange) {
+        if (outcome instanceof Started started) {
+            LOG.debug("EM accepted the operation as task {}", started.task().lastSeen().getTaskId());
+            return taskPoller.awaitFinished(routeId(exchange), started.task(), pollSettings).thenApply(task -> task);
+        }
+        return CompletableFuture.completedFuture(outcome);
+    }
+
+    /** Hands the rest of the route to the route-work executor; on this thread only when that one no longer runs. */
+    private void continueOnRouteWork(Exchange exchange, AsyncCallback callback, CompletableFuture<Object> result) {
+        Runnable rest = () -> {
+            complete(exchange, result);
+            callback.done(false);
+        };
+        try {
+            routeWork.execute(rest);
+        } catch (RejectedExecutionException stopped) {
+            rest.run();
+        }
+    }
+
+    /** Sets the body and headers from the result, or the exception; waits only for a transacted exchange. */
+    private void complete(Exchange exchange, CompletableFuture<Object> result) {
+        try {
+            Object value = Futures.await(result);
+            Message message = exchange.getMessage();
+            if (value instanceof Task task) {
+                complete(message, task);
+            } else if (value instanceof AlreadyDone) {
+                LOG.debug("{}: EM is already as the operation would make it; no change requested", operation);
+                message.setHeader(VeeamEmConstants.ALREADY_DONE, true);
+                message.setBody(null);
+            } else {
+                message.setBody(((Answer) value).body());
+            }
+        } catch (Throwable e) {
+            exchange.setException(Futures.unwrap(e));
+        }
+        if (exchange.getException() != null) {
+            statistics.failure();
+        }
+    }
+
+    private void complete(Message message, Task task) {
+        message.setHeader(VeeamEmConstants.TASK_ID, task.getTaskId());
+        message.setHeader(VeeamEmConstants.TASK_STATE, task.getState());
+        if (task.isFailed()) {
+            LOG.warn("EM task {} ({}) failed: {}", task.getTaskId(), task.getOperation(), task.getResult().getMessage());
+            if (getEndpoint().getConfiguration().isFailOnTaskError()) {
+                throw new VeeamEmTaskFailedException(task);
+            }
+        }
+        message.setBody(task);
     }
 
     /** The route the exchange is in at this producer, so that stopping that route ends the wait. */
     private static String routeId(Exchange exchange) {
         UnitOfWork unitOfWork = exchange.getUnitOfWork();
         return unitOfWork == null || unitOfWork.getRoute() == null ? null : unitOfWork.getRoute().getRouteId();
-    }
-
-    private static void complete(Message message, Task task, VeeamEmConfiguration config) {
-        message.setHeader(VeeamEmConstants.TASK_ID, task.getTaskId());
-        message.setHeader(VeeamEmConstants.TASK_STATE, task.getState());
-        if (task.isFailed()) {
-            LOG.warn("EM task {} ({}) failed: {}", task.getTaskId(), task.getOperation(), task.getResult().getMessage());
-            if (config.isFailOnTaskError()) {
-                throw new VeeamEmTaskFailedException(task);
-            }
-        }
-        message.setBody(task);
     }
 }

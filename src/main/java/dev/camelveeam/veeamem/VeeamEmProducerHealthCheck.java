@@ -3,6 +3,7 @@ package dev.camelveeam.veeamem;
 import java.util.Map;
 
 import dev.camelveeam.veeamem.internal.EmConnection;
+import dev.camelveeam.veeamem.internal.Futures;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -23,7 +24,7 @@ public class VeeamEmProducerHealthCheck extends AbstractHealthCheck {
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("baseUrl", connection.getRoot().toString());
         try {
-            connection.verify();
+            Futures.await(connection.verify());
             builder.up();
         } catch (VeeamEmLogonException e) {
             builder.detail(SERVICE_STATUS_CODE, e.getStatusCode()).message(e.getMessage()).down();

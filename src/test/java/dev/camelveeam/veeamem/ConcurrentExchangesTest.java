@@ -34,9 +34,7 @@ class ConcurrentExchangesTest extends VeeamEmTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camelContext = super.createCamelContext();
-        VeeamEmComponent component = new VeeamEmComponent();
-        component.setPollerPoolSize(2);
-        camelContext.addComponent("veeam-em", component);
+        camelContext.addComponent("veeam-em", new VeeamEmComponent());
         return camelContext;
     }
 

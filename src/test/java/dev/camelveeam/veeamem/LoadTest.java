@@ -62,9 +62,9 @@ class LoadTest extends VeeamEmTestSupport {
         for (int i = 0; i < EXCHANGES; i++) {
             template.sendBodyAndHeader("seda:decommissioned", null, VeeamEmConstants.INCLUDE_ID, includeIds.get(i));
         }
-        AtomicInteger mostPollerThreads = new AtomicInteger();
+        AtomicInteger mostComponentThreads = new AtomicInteger();
         await().atMost(Duration.ofSeconds(90)).until(() -> {
-            mostPollerThreads.accumulateAndGet(pollerThreads(), Math::max);
+            mostComponentThreads.accumulateAndGet(componentThreads(), Math::max);
             return removed.getReceivedCounter() == EXCHANGES;
         });
 
@@ -75,21 +75,26 @@ class LoadTest extends VeeamEmTestSupport {
                 .allMatch(exchange -> exchange.getMessage().getBody(Task.class).getResult().isSuccess()));
         assertEquals(1, sim.getRequests("POST", "/api/sessionMngr/").size(), "one logon");
         assertEquals(EXCHANGES, sim.getRequests("DELETE", "/api/jobs/.*").size());
-        int poolSize = context.getComponent("veeam-em", VeeamEmComponent.class).getPollerPoolSize();
-        assertTrue(mostPollerThreads.get() <= poolSize,
-                "the waits shared the poller pool: " + mostPollerThreads.get() + " threads");
+        int routeWorkPool = context.getExecutorServiceManager().getDefaultThreadPoolProfile().getPoolSize();
+ assertTrue(mostComponentThreads.get() <= 3 + routeWorkPool,
+                "HttpClient's I/O and starter threads, one scheduler thread and the route-work pool: " + componentThreadNames());
         assertTrue(openConnectionsTo(sim.getPort()) > 0, "connections are pooled while the context runs");
 
         context.stop();
 
-        assertEquals(0, pollerThreads(), "no poller thread left");
+        await().atMost(Duration.ofSeconds(1)).until(() -> componentThreads() == 0);
         await().atMost(Duration.ofSeconds(10)).until(() -> openConnectionsTo(sim.getPort()) == 0);
         assertEquals(1, sim.getRequests("DELETE", "/api/logonSessions/.*").size(), "logged off");
     }
 
-    private static int pollerThreads() {
+    private static List<String> componentThreadNames() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(name -> name.contains("VeeamEm")).sorted().toList();
+    }
+
+    private static int componentThreads() {
         return (int) Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().contains("VeeamEmTaskPoller")).count();
+                .filter(thread -> thread.isAlive() && thread.getName().contains("VeeamEm")).count();
     }
 
     /** Established TCP connections from this machine to the port, from the kernel's table (Linux). */

@@ -59,6 +59,12 @@ class SecretsTest extends VeeamEmTestSupport {
             logs.lines().forEach(line -> seen.append(line).append('\n'));
             assertTrue(logs.lines().stream().anyMatch(line -> line.startsWith("org.apache.hc.client5.http")),
                     "HttpClient's own DEBUG output is searched too");
+            assertTrue(logs.lines().stream().anyMatch(line -> line.startsWith("org.apache.hc.client5.http.headers")
+                                                               && line.contains("X-RestSvcSessionId")),
+                    "HttpClient logged the session header, with its stand-in");
+            assertTrue(logs.lines().stream().anyMatch(line -> line.startsWith("org.apache.hc.client5.http.headers")
+                                                               && line.contains("DELETE /api/logonSessions/")),
+                    "HttpClient logged the logoff request line, with the session id's stand-in");
         }
 
         List<String> tokens = sim.getRequests().stream().map(request -> request.header("X-RestSvcSessionId"))
@@ -66,6 +72,8 @@ class SecretsTest extends VeeamEmTestSupport {
         assertTrue(tokens.size() >= 2, "two sessions were used");
         String everything = seen.toString();
         assertFalse(everything.contains(PASSWORD), "password leaked:\n" + everything);
+        String basic = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        assertFalse(everything.contains(basic), "Basic authorization leaked:\n" + everything);
         for (String token : tokens) {
             assertFalse(everything.contains(token), "session token leaked:\n" + everything);
             String sessionId = new String(Base64.getDecoder().decode(token), StandardCharsets.US_ASCII);

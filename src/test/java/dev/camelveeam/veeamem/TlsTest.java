@@ -80,11 +80,13 @@ class TlsTest extends VeeamEmTestSupport {
         assertRefusedBeforeAnyRequest(remove("&sslContextParameters=#emCa").getException());
     }
 
-    /** A refused certificate fails the connection, so nothing (not even the logon) reaches EM. */
+    /** A refused certificate fails the logon's connection, so nothing (not even the logon) reaches EM. */
     private static void assertRefusedBeforeAnyRequest(Exception failure) {
-        VeeamEmTransportException refused = assertInstanceOf(VeeamEmTransportException.class, failure);
-        assertTrue(refused.getMessage().contains("TLS handshake with EM at " + sim.getBaseUrl() + " failed"),
-                refused.getMessage());
+        VeeamEmLogonException logon = assertInstanceOf(VeeamEmLogonException.class, failure);
+        VeeamEmTransportException refused = assertInstanceOf(VeeamEmTransportException.class, logon.getCause());
+        assertTrue(logon.getMessage().contains("TLS handshake with EM at " + sim.getBaseUrl() + " failed"),
+                logon.getMessage());
+        assertTrue(logon.getMessage().contains("the operation was not sent"), logon.getMessage());
         assertFalse(refused.isRequestSent(), "a refused certificate means the request never left");
         assertTrue(sim.getRequests().isEmpty());
     }

@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 public final class ApiRoot {
 
     private static final String API_SEGMENT = "/api";
+    private static final int MAX_PORT = 65_535;
 
     private final String url;
 
@@ -37,6 +38,10 @@ public final class ApiRoot {
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new IllegalArgumentException(
                     "The option baseUrl must not carry user info, a query or a fragment; set username and password as options");
+        }
+        if (uri.getPort() == 0 || uri.getPort() > MAX_PORT) {
+            throw new IllegalArgumentException(
+                    "The option baseUrl has port " + uri.getPort() + ", which is not a TCP port (1 to 65535)");
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         while (path.endsWith("/")) {

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import dev.camelveeam.veeamem.VeeamEmException;
 import dev.camelveeam.veeamem.model.BackupJobSession;
 
 /**
@@ -55,18 +57,31 @@ public final class BackupSessionQuery {
         return this;
     }
 
-    /** Reads every page, {@code pageSize} sessions at a time. */
-    public List<BackupJobSession> readAll(EmApi api, int pageSize) {
-        List<BackupJobSession> sessions = new ArrayList<>();
-        int pagesCount = 1;
-        for (int page = 1; page <= pagesCount; page++) {
-            QueryPage<BackupJobSession> result = api.getPage(pathAndQuery(pageSize, page), BackupJobSession.class);
+    /**
+     * Reads every page, {@code pageSize} sessions at a time, one page after the other. More than {@code maxPages}
+     * pages is an error naming the option, so that a page count EM announces is never followed without limit.
+     */
+    public CompletableFuture<List<BackupJobSession>> readAll(EmApi api, int pageSize, int maxPages) {
+        return readFrom(api, pageSize, maxPages, 1, new ArrayList<>());
+    }
+
+    private CompletableFuture<List<BackupJobSession>> readFrom(
+            EmApi api, int pageSize, int maxPages, int page, List<BackupJobSession> sessions) {
+        return api.getPage(pathAndQuery(pageSize, page), BackupJobSession.class).thenCompose(result -> {
             if (result.getEntities() != null && result.getEntities().getBackupJobSessions() != null) {
                 sessions.addAll(result.getEntities().getBackupJobSessions().getItems());
             }
-            pagesCount = result.getPagingInfo() == null ? 1 : result.getPagingInfo().getPagesCount();
-        }
-        return sessions;
+            int pagesCount = result.getPagingInfo() == null ? 1 : result.getPagingInfo().getPagesCount();
+            if (page >= pagesCount) {
+                return CompletableFuture.completedFuture(sessions);
+            }
+            if (page >= maxPages) {
+                throw new VeeamEmException("EM announced " + pagesCount + " pages of backup sessions, more than the"
+                                           + " option maxPages (" + maxPages + ") allows; narrow the query or raise"
+                                           + " maxPages or pageSize");
+            }
+            return readFrom(api, pageSize, maxPages, page + 1, sessions);
+        });
     }
 
     String pathAndQuery(int pageSize, int page) {

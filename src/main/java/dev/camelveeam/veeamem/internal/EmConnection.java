@@ -1,16 +1,18 @@
 package dev.camelveeam.veeamem.internal;
 
-import java.io.Closeable;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.camelveeam.veeamem.VeeamEmApiException;
+import dev.camelveeam.veeamem.VeeamEmException;
 import dev.camelveeam.veeamem.VeeamEmFormat;
-import dev.camelveeam.veeamem.VeeamEmTransportException;
 import dev.camelveeam.veeamem.VeeamEmLogonException;
+import dev.camelveeam.veeamem.VeeamEmTransportException;
 import dev.camelveeam.veeamem.model.LogonSession;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.slf4j.Logger;
@@ -18,32 +20,40 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The conversation with one EM server as one user: a single logon session shared by every exchange, opened on first
- * use, opened again when EM no longer knows it, and closed on {@link #close()}.
+ * use, opened again when EM no longer knows it, and closed on {@link #close()}. Nothing here waits: every call returns
+ * a future.
  * <p>
- * Concurrent callers that find no session share one logon: the first one logs on, the others wait for its outcome.
+ * Concurrent callers that find no session share one logon: the first one starts it, the others chain on its outcome.
+ * A request that could not even connect provably never reached EM, so it is sent once more (the logon too).
  */
-public final class EmConnection implements Closeable {
+public final class EmConnection implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmConnection.class);
+    private static final int CREATED = 201;
     private static final int UNAUTHORIZED = 401;
     private static final VeeamEmFormat LOGON_FORMAT = VeeamEmFormat.xml;
+    private static final long MAX_LOGOFF_WAIT_MILLIS = 5_000;
 
-    private final EmHttpClient http;
+    private final EmTransport transport;
     private final EmStatistics statistics;
     private final String username;
     private final String basicAuthorization;
+    private final long logoffWaitMillis;
     private final AtomicReference<CompletableFuture<EmSession>> current = new AtomicReference<>();
+    private volatile String stoppingReason;
 
-    public EmConnection(EmHttpClient http, EmStatistics statistics, String username, String password) {
-        this.http = http;
+    public EmConnection(EmTransport transport, EmStatistics statistics, String username, String password,
+                        long responseTimeoutMillis) {
+        this.transport = transport;
         this.statistics = statistics;
         this.username = username;
-        this.basicAuthorization = "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.basicAuthorization = transport.getSecrets().conceal("Basic " + Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        this.logoffWaitMillis = Math.min(responseTimeoutMillis, MAX_LOGOFF_WAIT_MILLIS);
     }
 
     public ApiRoot getRoot() {
-        return http.getRoot();
+        return transport.getRoot();
     }
 
     public String getUsername() {
@@ -60,157 +70,210 @@ public final class EmConnection implements Closeable {
      * Checks that EM accepts this connection's credentials: logs on if there is no session, and makes sure an open
      * session is still known to EM, logging on again if not.
      */
-    public void verify() {
-        EmSession session = session();
-        EmRequest check = EmRequest.onSession("GET", "/logonSessions/", session.sessionId());
-        EmResponse response = executeIn(session, check, LOGON_FORMAT);
-        if (response.status() == UNAUTHORIZED) {
-            invalidate(session);
-            session();
-        } else if (!response.isSuccess()) {
-            throw new VeeamEmApiException(
-                    response.status(), EmCodec.errorMessage(response.body()), check.method(), check.pathAndQuery());
-        }
+    public CompletableFuture<Void> verify() {
+        return session().thenCompose(session -> {
+            EmRequest check = EmRequest.get("/logonSessions/" + session.sessionId());
+            return executeIn(session, check, LOGON_FORMAT).thenCompose(response -> {
+                if (response.status() == UNAUTHORIZED) {
+                    invalidate(session);
+                    return session().thenApply(fresh -> null);
+                }
+                if (!response.isSuccess()) {
+                    throw new VeeamEmApiException(
+                            response.status(), EmCodec.errorMessage(response.body()), check.method(), check.pathAndQuery());
+                }
+                return CompletableFuture.completedFuture(null);
+            });
+        });
     }
 
     /**
      * Sends the request in the current session. When EM answers 401 (the session expired or EM restarted), logs on
-     * again once and sends the request once more.
+     * again once and sends the request once more. A failed logon completes the future with a
+     * {@link VeeamEmLogonException}: the request itself was then never sent.
      */
-    public SessionResponse execute(EmRequest request, VeeamEmFormat format) {
-        EmSession session = session();
-        EmResponse response = executeIn(session, request, format);
-        if (response.status() == UNAUTHORIZED) {
+    public CompletableFuture<SessionResponse> execute(EmRequest request, VeeamEmFormat format) {
+        return session().thenCompose(session -> executeIn(session, request, format).thenCompose(response -> {
+            if (response.status() != UNAUTHORIZED) {
+                return CompletableFuture.completedFuture(new SessionResponse(session, response));
+            }
             LOG.debug("EM at {} no longer knows the session; logging on again for {}", getRoot(), request);
             invalidate(session);
-            session = session();
-            response = executeIn(session, request, format);
-        }
-        return new SessionResponse(session, response);
+            return session().thenCompose(fresh -> executeIn(fresh, request, format)
+                    .thenApply(again -> new SessionResponse(fresh, again)));
+        }));
     }
 
-    /**
-     * Sends the request in the given session, for resources that belong to it, such as its tasks. A request that could
-     * not even connect provably never reached EM, so it is tried once more.
-     */
-    public EmResponse executeIn(EmSession session, EmRequest request, VeeamEmFormat format) {
-        return send(request, format, EmHttpClient.SESSION_HEADER, session.token());
-    }
-
-    /** Sends once more a request that could not connect, as it provably never reached EM. */
-    private EmResponse send(EmRequest request, VeeamEmFormat format, String authHeader, String authValue) {
-        try {
-            return http.execute(request, format, authHeader, authValue);
-        } catch (VeeamEmTransportException e) {
-            if (e.isRequestSent()) {
-                throw e;
-            }
-            LOG.debug("{} could not connect to EM at {}; trying once more: {}", request, getRoot(), e.getMessage());
-            try {
-                return http.execute(request, format, authHeader, authValue);
-            } catch (VeeamEmTransportException again) {
-                again.addSuppressed(e);
-                throw again;
-            }
+    /** Sends the request in the given session, for resources that belong to it, such as its tasks. */
+    public CompletableFuture<EmResponse> executeIn(EmSession session, EmRequest request, VeeamEmFormat format) {
+        if (stoppingReason != null) {
+            return CompletableFuture.failedFuture(notSent(request));
         }
+        return sendConnecting(request, format, EmHttpClient.SESSION_HEADER, session.token());
     }
 
     /** The current session, logging on when there is none. */
-    public EmSession session() {
+    public CompletableFuture<EmSession> session() {
         while (true) {
+            if (stoppingReason != null) {
+                return CompletableFuture.failedFuture(new VeeamEmLogonException(
+                        "Not logging on to EM at " + getRoot() + ": " + stoppingReason, 0));
+            }
             CompletableFuture<EmSession> existing = current.get();
             if (existing != null && !existing.isCompletedExceptionally()) {
-                return await(existing);
+                return existing;
             }
             CompletableFuture<EmSession> mine = new CompletableFuture<>();
             if (current.compareAndSet(existing, mine)) {
-                try {
-                    mine.complete(logon());
-                } catch (RuntimeException e) {
-                    mine.completeExceptionally(e);
-                }
-                return await(mine);
+                logon().whenComplete((session, failure) -> {
+                    if (failure == null) {
+                        mine.complete(session);
+                    } else {
+                        mine.completeExceptionally(asLogonFailure(Futures.unwrap(failure)));
+                    }
+                });
+                return mine;
             }
         }
     }
 
     /** Forgets the session if it is still the current one, so that the next caller logs on again. */
     public void invalidate(EmSession stale) {
-        current.updateAndGet(future -> isSession(future, stale) ? null : future);
+        CompletableFuture<EmSession> future = current.get();
+        if (isSession(future, stale) && current.compareAndSet(future, null)) {
+            forgetSecrets(stale);
+        }
     }
 
-    /** Logs off the current session, if any. */
+    /** From now on no request is sent to EM; each fails at once, saying why. The logoff of {@link #close()} excepted. */
+    public void stopSending(String reason) {
+        stoppingReason = reason;
+    }
+
+    /** Stops sending, logs off the current session if any (waiting a few seconds at most), and closes the transport. */
     @Override
     public void close() {
+        if (stoppingReason == null) {
+            stoppingReason = "the veeam-em component is stopping";
+        }
         CompletableFuture<EmSession> last = current.getAndSet(null);
         try {
             if (last != null && last.isDone() && !last.isCompletedExceptionally()) {
                 logoff(last.join());
             }
         } finally {
-            http.close();
+            transport.close();
         }
     }
 
-    private EmSession logon() {
+    private CompletableFuture<EmSession> logon() {
         EmRequest request = EmRequest.post("/sessionMngr/?v=latest", null);
-        EmResponse response = send(request, LOGON_FORMAT, HttpHeaders.AUTHORIZATION, basicAuthorization);
-        if (response.status() == UNAUTHORIZED) {
-            throw new VeeamEmLogonException(
-                    "EM at " + getRoot() + " refused the logon of user '" + username
-                                            + "' (401 Unauthorized): check the username and password options",
-                    response.status());
-        }
-        if (response.status() != 201) {
-            throw new VeeamEmLogonException(
-                    "EM at " + getRoot() + " answered the logon of user '" + username + "' with status "
-                                            + response.status() + describe(response),
-                    response.status());
-        }
-        if (response.sessionToken() == null) {
-            throw new VeeamEmLogonException(
-                    "EM at " + getRoot() + " accepted the logon but sent no " + EmHttpClient.SESSION_HEADER + " header",
-                    response.status());
-        }
-        LogonSession body = EmCodec.read(response.body(), LOGON_FORMAT, LogonSession.class, request);
-        statistics.logon();
-        LOG.info("Logged on to Veeam EM at {} as {}", getRoot(), username);
-        return new EmSession(body.getSessionId(), response.sessionToken());
+        return sendConnecting(request, LOGON_FORMAT, HttpHeaders.AUTHORIZATION, basicAuthorization)
+                .thenApply(response -> {
+                    if (response.status() == UNAUTHORIZED) {
+                        throw new VeeamEmLogonException(
+                                "EM at " + getRoot() + " refused the logon of user '" + username
+                                                        + "' (401 Unauthorized): check the username and password options",
+                                response.status());
+                    }
+                    if (response.status() != CREATED) {
+                        throw new VeeamEmLogonException(
+                                "EM at " + getRoot() + " answered the logon of user '" + username + "' with status "
+                                                        + response.status() + describe(response),
+                                response.status());
+                    }
+                    if (response.sessionToken() == null) {
+                        throw new VeeamEmLogonException(
+                                "EM at " + getRoot() + " accepted the logon but sent no " + EmHttpClient.SESSION_HEADER
+                                                        + " header",
+                                response.status());
+                    }
+                    LogonSession body;
+                    try {
+                        body = EmCodec.read(response.body(), LOGON_FORMAT, LogonSession.class, request);
+                    } catch (VeeamEmException unreadable) {
+                        throw new VeeamEmLogonException(
+                                "EM at " + getRoot() + " accepted the logon but its LogonSession answer could not be read",
+                                response.status());
+                    }
+                    statistics.logon();
+                    LOG.info("Logged on to Veeam EM at {} as {}", getRoot(), username);
+                    return new EmSession(transport.getSecrets().conceal(body.getSessionId()), response.sessionToken());
+                });
     }
 
     private void logoff(EmSession session) {
-        EmRequest request = EmRequest.onSession("DELETE", "/logonSessions/", session.sessionId());
+        EmRequest request = EmRequest.delete("/logonSessions/" + session.sessionId());
         try {
-            EmResponse response = executeIn(session, request, LOGON_FORMAT);
+            EmResponse response = sendConnecting(request, LOGON_FORMAT, EmHttpClient.SESSION_HEADER, session.token())
+                    .get(logoffWaitMillis, TimeUnit.MILLISECONDS);
             if (response.isSuccess()) {
                 LOG.info("Logged off from Veeam EM at {}", getRoot());
             } else {
                 LOG.info("Logging off from Veeam EM at {} answered {}: the session had already ended", getRoot(),
                         response.status());
             }
-        } catch (RuntimeException e) {
-            LOG.warn("Could not log off from Veeam EM at {}: {}", getRoot(), e.getMessage());
+        } catch (ExecutionException e) {
+            LOG.warn("Could not log off from Veeam EM at {}: {}", getRoot(), e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            LOG.warn("Logging off from Veeam EM at {} got no answer within {} ms; the session will expire in EM",
+                    getRoot(), logoffWaitMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            forgetSecrets(session);
         }
     }
 
-    private static String describe(EmResponse response) {
-        String message = EmCodec.errorMessage(response.body());
-        return message == null ? "" : ": " + message;
+    /** Sends once more a request that could not connect, as it provably never reached EM. */
+    private CompletableFuture<EmResponse> sendConnecting(
+            EmRequest request, VeeamEmFormat format, String authHeader, String authValue) {
+        return transport.send(request, format, authHeader, authValue)
+                .handle((response, failure) -> {
+                    if (failure == null) {
+                        return CompletableFuture.completedFuture(response);
+                    }
+                    Throwable cause = Futures.unwrap(failure);
+                    if (!(cause instanceof VeeamEmTransportException first) || first.isRequestSent()
+                            || stoppingReason != null) {
+                        return CompletableFuture.<EmResponse> failedFuture(cause);
+                    }
+                    LOG.debug("{} could not connect to EM at {}; trying once more: {}", request, getRoot(),
+                            cause.getMessage());
+                    return transport.send(request, format, authHeader, authValue).exceptionallyCompose(again -> {
+                        Throwable secondCause = Futures.unwrap(again);
+                        secondCause.addSuppressed(first);
+                        return CompletableFuture.failedFuture(secondCause);
+                    });
+                })
+                .thenCompose(future -> future);
+    }
+
+    private VeeamEmLogonException asLogonFailure(Throwable failure) {
+        if (failure instanceof VeeamEmLogonException logon) {
+            return logon;
+        }
+        return new VeeamEmLogonException("Could not log on to EM at " + getRoot() + " as '" + username + "': "
+                                         + failure.getMessage() + " (the operation was not sent)",
+                0, failure);
+    }
+
+    private VeeamEmException notSent(EmRequest request) {
+        return new VeeamEmException(request + " was not sent to EM at " + getRoot() + ": " + stoppingReason);
+    }
+
+    private void forgetSecrets(EmSession session) {
+        transport.getSecrets().forget(session.token());
+        transport.getSecrets().forget(session.sessionId());
     }
 
     private static boolean isSession(CompletableFuture<EmSession> future, EmSession session) {
         return future != null && future.isDone() && !future.isCompletedExceptionally() && future.join() == session;
     }
 
-    private static EmSession await(CompletableFuture<EmSession> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+    private static String describe(EmResponse response) {
+        String message = EmCodec.errorMessage(response.body());
+        return message == null ? "" : ": " + message;
     }
 
     /** An answer together with the session that obtained it. */

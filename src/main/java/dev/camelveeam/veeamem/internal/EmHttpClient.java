@@ -1,162 +1,295 @@
 package dev.camelveeam.veeamem.internal;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLException;
 
 import dev.camelveeam.veeamem.VeeamEmException;
 import dev.camelveeam.veeamem.VeeamEmFormat;
+import dev.camelveeam.veeamem.VeeamEmResponseTooLargeException;
 import dev.camelveeam.veeamem.VeeamEmTransportException;
 import org.apache.camel.CamelContext;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
-import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.client5.http.ssl.TrustAllStrategy;
-import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Sends requests to one EM server over a pooled Apache HttpClient 5. Cookies, redirects and the client's own retries
- * are off: the session travels in a header chosen per request, and whether a request may be sent again is decided
- * above this class, by what the request does. Nothing secret reaches HttpClient's loggers: connections do not log
- * (see {@link QuietClientConnection}) and a secret path segment is put in only after HttpClient logged the request
- * line.
+ * Sends requests to one EM server over Apache HttpClient 5's asynchronous client: one I/O thread, a pool of
+ * keep-alive connections (closed ones are noticed by the I/O reactor and never reused), cookies, redirects and the
+ * client's own retries off. Whether a request may be sent again is decided above this class, by what it does.
+ * <p>
+ * Every request ends, whatever happens below: its answer must be complete within {@code responseTimeout} from the
+ * moment it is handed to a connection, and a backstop deadline covers the wait for a connection and the connect.
+ * Secrets are put in and taken out by {@link SecretGuardingSession}, below every logger of HttpClient.
  */
-public final class EmHttpClient implements Closeable {
+public final class EmHttpClient implements EmTransport {
 
     public static final String SESSION_HEADER = "X-RestSvcSessionId";
 
     private static final int MAX_CONNECTIONS = 20;
-    private static final String SECRET_SEGMENT = "veeam-em.secretSegment";
+    private static final String IN_FLIGHT = "veeam-em.inFlight";
 
     private final ApiRoot root;
-    private final CloseableHttpClient client;
+    private final TransportSettings settings;
+    private final EmScheduler scheduler;
+    private final Secrets secrets = new Secrets();
+    private final CloseableHttpAsyncClient client;
 
-    public EmHttpClient(ApiRoot root, TransportSettings settings, CamelContext camelContext) {
+    public EmHttpClient(ApiRoot root, TransportSettings settings, EmScheduler scheduler, ThreadFactory ioThreads,
+                        CamelContext camelContext) {
         this.root = root;
-        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(MAX_CONNECTIONS)
-                .setMaxConnPerRoute(MAX_CONNECTIONS)
-                .setConnectionFactory(QuietClientConnection.FACTORY)
-                .setTlsSocketStrategy(tlsStrategy(settings, camelContext))
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeoutMillis()))
-                        .setSocketTimeout(Timeout.ofMilliseconds(settings.responseTimeoutMillis()))
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+        this.settings = settings;
+        this.scheduler = scheduler;
+        Timeout connectTimeout = Timeout.ofMilliseconds(settings.connectTimeoutMillis());
+        Timeout responseTimeout = Timeout.ofMilliseconds(settings.responseTimeoutMillis());
+        this.client = HttpAsyncClients.custom()
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(MAX_CONNECTIONS)
+                        .setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .setTlsStrategy(tlsStrategy(settings, camelContext))
+                        .setDefaultTlsConfig(TlsConfig.custom()
+                                .setHandshakeTimeout(connectTimeout)
+                                .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
+                                .build())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(connectTimeout)
+                                .setSocketTimeout(responseTimeout)
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                                .build())
                         .build())
-                .build();
-        this.client = HttpClients.custom()
-                .setConnectionManager(connections)
+                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build())
+                .setThreadFactory(ioThreads)
+                .setIoSessionDecorator(session -> new SecretGuardingSession(session, secrets))
+                .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
                 .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.ofMilliseconds(settings.responseTimeoutMillis()))
-                        .setConnectionRequestTimeout(Timeout.ofMilliseconds(settings.responseTimeoutMillis()))
+                        .setResponseTimeout(responseTimeout)
+                        .setConnectionRequestTimeout(responseTimeout)
                         .build())
-                .addRequestInterceptorLast((request, entity, context) -> {
-                    Object secret = context.getAttribute(SECRET_SEGMENT);
-                    if (secret != null) {
-                        request.setPath(request.getPath().replace(EmRequest.SECRET_PLACEHOLDER, secret.toString()));
-                    }
-                })
+                .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "veeam-em-on-its-way",
+                        (request, entity, scope, chain, callback) -> {
+                            Object flight = scope.clientContext.getAttribute(IN_FLIGHT);
+                            if (flight instanceof InFlight inFlight) {
+                                inFlight.onItsWay();
+                            }
+                            chain.proceed(request, entity, scope, callback);
+                        })
                 .disableCookieManagement()
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .setUserAgent("camel-veeam-em")
                 .build();
+        client.start();
     }
 
-    private static TlsSocketStrategy tlsStrategy(
-            TransportSettings settings, CamelContext camelContext) {
+    private static TlsStrategy tlsStrategy(TransportSettings settings, CamelContext camelContext) {
         try {
             if (settings.trustAllCertificates()) {
                 return ClientTlsStrategyBuilder.create()
                         .setSslContext(SSLContexts.custom().loadTrustMaterial(TrustAllStrategy.INSTANCE).build())
+                        .setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT)
                         .setHostnameVerifier(NoopHostnameVerifier.INSTANCE)
-                        .buildClassic();
+                        .buildAsync();
             }
             SSLContext context = settings.sslContextParameters() == null
                     ? SSLContexts.createSystemDefault()
                     : settings.sslContextParameters().createSSLContext(camelContext);
-            return ClientTlsStrategyBuilder.create().setSslContext(context).buildClassic();
+            return ClientTlsStrategyBuilder.create()
+                    .setSslContext(context)
+                    .setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT)
+                    .setHostnameVerifier(new DefaultHostnameVerifier())
+                    .buildAsync();
         } catch (GeneralSecurityException | IOException e) {
             throw new VeeamEmException("Could not set up TLS from the option sslContextParameters: " + e.getMessage(), e);
         }
     }
 
+    @Override
     public ApiRoot getRoot() {
         return root;
     }
 
-    /**
-     * Sends the request with the given authorization header ({@code Authorization} for logon,
-     * {@code X-RestSvcSessionId} afterwards).
-     *
-     * @throws VeeamEmTransportException when no answer came, telling whether the request may have reached EM
-     */
-    public EmResponse execute(EmRequest request, VeeamEmFormat format, String authHeader, String authValue) {
-        ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method())
-                .setUri(root.resolve(request.pathAndQuery()))
-                .addHeader(HttpHeaders.ACCEPT, format.getMediaType())
-                .addHeader(authHeader, authValue);
-        if (request.body() != null) {
-            builder.setEntity(new ByteArrayEntity(
-                    EmCodec.write(request.body(), format), ContentType.create(format.getMediaType(), StandardCharsets.UTF_8)));
-        }
-        ClassicHttpRequest http = builder.build();
-        HttpClientContext context = null;
-        if (request.secretSegment() != null) {
-            context = HttpClientContext.create();
-            context.setAttribute(SECRET_SEGMENT, request.secretSegment());
-        }
-        try {
-            return client.execute(http, context, response -> {
-                Header session = response.getFirstHeader(SESSION_HEADER);
-                byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
-                return new EmResponse(response.getCode(), session == null ? null : session.getValue(), body);
-            });
-        } catch (IOException e) {
-            throw transportFailure(request, e);
-        }
+    @Override
+    public Secrets getSecrets() {
+        return secrets;
     }
 
-    private VeeamEmTransportException transportFailure(EmRequest request, IOException e) {
-        if (e instanceof SSLHandshakeException) {
-            return new VeeamEmTransportException(
-                    "TLS handshake with EM at " + root + " failed for " + request + " (" + e.getMessage()
-                                            + "): EM's certificate must be trusted (option sslContextParameters)"
-                                            + " and name the host of baseUrl",
-                    false, e);
+    @Override
+    public CompletableFuture<EmResponse> send(
+            EmRequest request, VeeamEmFormat format, String authHeader, String authValue) {
+        InFlight flight = new InFlight(request);
+        try {
+            SimpleRequestBuilder builder = SimpleRequestBuilder.create(request.method())
+                    .setUri(root.resolve(request.pathAndQuery()))
+                    .addHeader(HttpHeaders.ACCEPT, format.getMediaType())
+                    .addHeader(authHeader, authValue);
+            if (request.body() != null) {
+                builder.setBody(EmCodec.write(request.body(), format),
+                        ContentType.create(format.getMediaType(), StandardCharsets.UTF_8));
+            }
+            SimpleHttpRequest http = builder.build();
+            HttpClientContext context = HttpClientContext.create();
+            context.setAttribute(IN_FLIGHT, flight);
+            flight.start(client.execute(SimpleRequestProducer.create(http),
+                    new BoundedResponseConsumer(settings.maxResponseSize()), context, flight));
+        } catch (Throwable e) {
+            flight.fail(e instanceof VeeamEmException known ? known
+                    : new VeeamEmTransportException(request + " could not be handed to HttpClient: " + e, false, e));
         }
-        boolean neverSent = e instanceof ConnectException || e instanceof ConnectTimeoutException
-                || e instanceof UnknownHostException;
-        return new VeeamEmTransportException(
-                request + " to EM at " + root + (neverSent ? " could not connect: " : " got no answer: ") + e, !neverSent, e);
+        return flight.result;
     }
 
     @Override
     public void close() {
-        client.close(CloseMode.GRACEFUL);
+        client.close(CloseMode.IMMEDIATE);
+        try {
+            client.awaitShutdown(TimeValue.ofSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * One request on its way: its deadlines, whether it was handed to a connection, and the one outcome that wins
+     * (HttpClient's answer or failure, or a deadline).
+     */
+    private final class InFlight implements FutureCallback<EmResponse> {
+
+        private final CompletableFuture<EmResponse> result = new CompletableFuture<>();
+        private final AtomicBoolean onItsWay = new AtomicBoolean();
+        private final EmRequest request;
+        private volatile Future<EmResponse> exchange;
+        private volatile EmScheduler.Scheduled backstop;
+        private volatile EmScheduler.Scheduled answerDeadline;
+
+        InFlight(EmRequest request) {
+            this.request = request;
+        }
+
+        void start(Future<EmResponse> exchange) {
+            this.exchange = exchange;
+            long backstopMillis = settings.connectTimeoutMillis() + 2 * settings.responseTimeoutMillis();
+            backstop = schedule(() -> fail(new VeeamEmTransportException(
+                    request + " to EM at " + root + " got no answer within " + backstopMillis + " ms (connectTimeout"
+                                                                          + " plus twice responseTimeout)",
+                    onItsWay.get(), null)), backstopMillis);
+            if (result.isDone()) {
+                cleanUp();
+            }
+        }
+
+        /** The request is handed to a connection: from now on it may reach EM, and its answer deadline runs. */
+        void onItsWay() {
+            if (onItsWay.compareAndSet(false, true)) {
+                answerDeadline = schedule(() -> fail(new VeeamEmTransportException(
+                        request + " to EM at " + root + ": no complete answer within responseTimeout ("
+                                                                                 + settings.responseTimeoutMillis() + " ms)",
+                        true, null)), settings.responseTimeoutMillis());
+            }
+        }
+
+        @Override
+        public void completed(EmResponse response) {
+            if (result.complete(response)) {
+                cleanUp();
+            }
+        }
+
+        @Override
+        public void failed(Exception cause) {
+            fail(failure(cause));
+        }
+
+        @Override
+        public void cancelled() {
+            fail(new VeeamEmTransportException(request + " to EM at " + root + " was cancelled", onItsWay.get(), null));
+        }
+
+        void fail(VeeamEmException failure) {
+            if (result.completeExceptionally(failure)) {
+                cleanUp();
+            }
+        }
+
+        private void cleanUp() {
+            cancel(backstop);
+            cancel(answerDeadline);
+            Future<EmResponse> running = exchange;
+            if (running != null && !running.isDone()) {
+                running.cancel(true);
+            }
+        }
+
+        private EmScheduler.Scheduled schedule(Runnable task, long delayMillis) {
+            try {
+                return scheduler.schedule(task, delayMillis);
+            } catch (RejectedExecutionException stopped) {
+                fail(new VeeamEmTransportException(request + " to EM at " + root + " was not sent: the component is"
+                                                   + " stopping",
+                        false, stopped));
+                return null;
+            }
+        }
+
+        private static void cancel(EmScheduler.Scheduled scheduled) {
+            if (scheduled != null) {
+                scheduled.cancel();
+            }
+        }
+
+        private VeeamEmException failure(Exception cause) {
+            if (cause instanceof BoundedResponseConsumer.TooLarge tooLarge) {
+                return new VeeamEmResponseTooLargeException(
+                        "EM at " + root + " answered " + request + " with status " + tooLarge.status() + ", but "
+                                                            + tooLarge.getMessage() + " (option maxResponseSize): EM"
+                                                            + " received the request, which was not read further",
+                        tooLarge.status(), cause);
+            }
+            if (cause instanceof SSLException) {
+                return new VeeamEmTransportException(
+                        "TLS handshake with EM at " + root + " failed for " + request + " (" + cause.getMessage()
+                                                     + "): EM's certificate must be trusted (option"
+                                                     + " sslContextParameters) and name the host of baseUrl",
+                        false, cause);
+            }
+            boolean neverSent = !onItsWay.get() || cause instanceof ConnectException
+                    || cause instanceof ConnectTimeoutException || cause instanceof UnknownHostException;
+            return new VeeamEmTransportException(
+                    request + " to EM at " + root + (neverSent ? " could not connect: " : " got no answer: ") + cause,
+                    !neverSent, cause);
+        }
     }
 }

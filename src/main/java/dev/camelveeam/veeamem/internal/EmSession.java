@@ -1,8 +1,8 @@
 package dev.camelveeam.veeamem.internal;
 
 /**
- * One EM logon session. Both values are secrets: whoever holds either can act as the logged-on user until the session
- * expires, so neither appears in {@link #toString()}.
+ * One EM logon session, as the stand-ins of its id and token (see {@link Secrets}): whoever holds the real values can
+ * act as the logged-on user until the session expires, so this side never holds them.
  */
 public final class EmSession {
 

@@ -1,57 +1,47 @@
 package dev.camelveeam.veeamem.internal;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.camelveeam.veeamem.VeeamEmException;
-import dev.camelveeam.veeamem.VeeamEmFormat;
-import dev.camelveeam.veeamem.VeeamEmTransportException;
-import dev.camelveeam.veeamem.VeeamEmTaskLostException;
 import dev.camelveeam.veeamem.VeeamEmTaskTimeoutException;
+import dev.camelveeam.veeamem.internal.EmTaskHandle.PollOutcome;
 import dev.camelveeam.veeamem.model.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Waits for EM tasks to finish without holding a thread: each poll is a job on a scheduled executor that either
- * completes the wait or schedules the next poll with a longer delay.
+ * Waits for EM tasks to finish without holding a thread: each wait is a chain of polls, the next one scheduled when
+ * the previous one's answer came, with a longer delay each time. What a poll means is the task handle's business;
+ * this class only schedules, counts failures and keeps time.
  */
 public final class TaskPoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskPoller.class);
-    private static final int OK = 200;
-    private static final int UNAUTHORIZED = 401;
-    private static final int NOT_FOUND = 404;
-    private static final String NO_SUCH_TASK = "There is no backup task with id";
 
-    private final ScheduledExecutorService scheduler;
+    private final EmScheduler scheduler;
     private final EmStatistics statistics;
     private final Set<TaskWait> inFlight = ConcurrentHashMap.newKeySet();
 
-    public TaskPoller(ScheduledExecutorService scheduler, EmStatistics statistics) {
+    public TaskPoller(EmScheduler scheduler, EmStatistics statistics) {
         this.scheduler = scheduler;
         this.statistics = statistics;
     }
 
     /**
-     * Polls {@code GET /tasks/{id}} in the session that created the task until its state is Finished. The future
-     * completes with the Finished task, or exceptionally on timeout, on a lost task, when polls keep failing, or when
-     * the waits of its route are aborted. With no initial delay the first poll is made at once, on the calling thread:
-     * a task that finished at once then completes the future before this method returns.
+     * Polls the task until EM says it is Finished. The future completes with the Finished task, or exceptionally on
+     * timeout, on a lost task, when polls keep failing, or when the waits of its route are aborted. It always
+     * completes: any failure, {@link Error}s included, ends the wait.
      *
      * @param routeId the route of the waiting exchange, or null when it is in none
      */
-    public CompletableFuture<Task> awaitFinished(
-            String routeId, EmApi api, EmSession session, Task accepted, PollSettings settings) {
-        TaskWait wait = new TaskWait(routeId, api, session, accepted, settings);
+    public CompletableFuture<Task> awaitFinished(String routeId, EmTaskHandle task, PollSettings settings) {
+        TaskWait wait = new TaskWait(routeId, task, settings);
         inFlight.add(wait);
         if (settings.initialDelayMillis() == 0) {
             wait.run();
@@ -70,10 +60,11 @@ public final class TaskPoller {
     public void abort(String routeId, String reason) {
         for (TaskWait wait : inFlight) {
             if (routeId == null || routeId.equals(wait.routeId)) {
+                Task lastSeen = wait.task.lastSeen();
                 wait.fail(new VeeamEmException(
-                        "Stopped waiting for EM task " + wait.lastSeen.getTaskId() + " (" + wait.lastSeen.getOperation()
-                                                                       + "), last state " + wait.lastSeen.getState() + ": "
-                                                                       + reason + ". The task may still finish in EM."));
+                        "Stopped waiting for EM task " + lastSeen.getTaskId() + " (" + lastSeen.getOperation()
+                                               + "), last state " + lastSeen.getState() + ": " + reason
+                                               + ". The task may still finish in EM."));
             }
         }
     }
@@ -81,24 +72,19 @@ public final class TaskPoller {
     private final class TaskWait implements Runnable {
 
         private final CompletableFuture<Task> result = new CompletableFuture<>();
-        private List<Exception> failedPolls = List.of();
         private final String routeId;
-        private final EmApi api;
-        private final EmSession session;
+        private final EmTaskHandle task;
         private final PollSettings settings;
-        private final EmRequest poll;
         private final long deadlineNanos;
-        private volatile Task lastSeen;
+        private List<RuntimeException> failedPolls = List.of();
         private long delayMillis;
+        private volatile EmScheduler.Scheduled nextPoll;
 
-        TaskWait(String routeId, EmApi api, EmSession session, Task accepted, PollSettings settings) {
+        TaskWait(String routeId, EmTaskHandle task, PollSettings settings) {
             this.routeId = routeId;
-            this.api = api;
-            this.session = session;
+            this.task = task;
             this.settings = settings;
-            this.lastSeen = accepted;
-            this.poll = EmRequest.get("/tasks/" + URLEncoder.encode(accepted.getTaskId(), StandardCharsets.UTF_8));
-            this.deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis());
+            this.deadlineNanos = scheduler.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis());
             this.delayMillis = settings.initialDelayMillis();
         }
 
@@ -108,118 +94,103 @@ public final class TaskPoller {
                 return;
             }
             try {
-                Task task = pollOnce();
-                if (task != null) {
-                    lastSeen = task;
-                    failedPolls = List.of();
-                    if (task.isFinished()) {
-                        LOG.debug("EM task {} is Finished", task.getTaskId());
-                        finish(task);
-                        return;
-                    }
-                }
-                scheduleNextOrTimeOut();
-            } catch (RuntimeException e) {
+                statistics.poll();
+                task.poll().whenComplete(this::polled);
+            } catch (Throwable e) {
                 fail(e);
             }
         }
 
-        /** The task as EM sees it now, or null when this poll failed in a way worth trying again. */
-        private Task pollOnce() {
-            statistics.poll();
-            EmResponse response;
+        private void polled(PollOutcome outcome, Throwable failure) {
+            if (result.isDone()) {
+                return;
+            }
             try {
-                response = api.getConnection().executeIn(session, poll, api.getFormat());
-            } catch (VeeamEmTransportException e) {
-                return failedPoll(e);
-            }
-            if (response.status() == OK) {
-                try {
-                    return EmCodec.read(response.body(), api.getFormat(), Task.class, poll);
-                } catch (VeeamEmException unreadable) {
-                    return failedPoll(unreadable);
+                if (failure != null) {
+                    fail(Futures.unwrap(failure));
+                } else if (outcome instanceof PollOutcome.Seen seen) {
+                    failedPolls = List.of();
+                    if (seen.task().isFinished()) {
+                        LOG.debug("EM task {} is Finished", seen.task().getTaskId());
+                        finish(seen.task());
+                    } else {
+                        scheduleNextOrTimeOut();
+                    }
+                } else {
+                    retryOrGiveUp(((PollOutcome.Failed) outcome).failure());
                 }
+            } catch (Throwable e) {
+                fail(e);
             }
-            RuntimeException failure = api.failure(poll, response);
-            if (response.status() == UNAUTHORIZED) {
-                api.getConnection().invalidate(session);
-                throw new VeeamEmTaskLostException(lastSeen, "the logon session that created it has ended (EM answered 401)",
-                        failure);
-            }
-            if (response.status() == NOT_FOUND || failure.getMessage().contains(NO_SUCH_TASK)) {
-                throw new VeeamEmTaskLostException(lastSeen, "EM no longer knows it", failure);
-            }
-            if (response.status() >= 500) {
-                return failedPoll(failure);
-            }
-            throw failure;
         }
 
-        private Task failedPoll(RuntimeException failure) {
+        private void retryOrGiveUp(RuntimeException failure) {
             if (failedPolls.isEmpty()) {
                 failedPolls = new ArrayList<>();
             }
             failedPolls.add(failure);
+            Task lastSeen = task.lastSeen();
             if (failedPolls.size() > settings.retries()) {
                 VeeamEmException gaveUp = new VeeamEmException(
                         "Polling EM task " + lastSeen.getTaskId() + " (" + lastSeen.getOperation() + ") failed "
                                                                + failedPolls.size() + " times in a row; last state "
-                                                               + lastSeen.getState() + ", last failure: " + failure.getMessage(),
+                                                               + lastSeen.getState() + ", last failure: "
+                                                               + failure.getMessage(),
                         failure);
                 failedPolls.subList(0, failedPolls.size() - 1).forEach(gaveUp::addSuppressed);
-                throw gaveUp;
+                fail(gaveUp);
+                return;
             }
             LOG.debug("Poll {} of EM task {} failed, will try again: {}", failedPolls.size(), lastSeen.getTaskId(),
                     failure.getMessage());
-            return null;
+            scheduleNextOrTimeOut();
         }
 
         private void scheduleNextOrTimeOut() {
-            long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+            long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - scheduler.nanoTime());
             if (remainingMillis <= 0) {
-                fail(timeout());
+                timeOut();
                 return;
             }
             delayMillis = settings.nextDelay(delayMillis);
             long delay = Math.min(delayMillis, remainingMillis);
-            LOG.debug("EM task {} is {}; next poll in {} ms", lastSeen.getTaskId(), lastSeen.getState(), delay);
+            LOG.debug("EM task {} is {}; next poll in {} ms", task.lastSeen().getTaskId(), task.lastSeen().getState(),
+                    delay);
             schedule(delay);
         }
 
-        private VeeamEmTaskTimeoutException timeout() {
+        private void timeOut() {
             if (!settings.cancelOnTimeout()) {
-                return new VeeamEmTaskTimeoutException(lastSeen, settings.timeoutMillis(), null);
+                fail(new VeeamEmTaskTimeoutException(task.lastSeen(), settings.timeoutMillis(), null));
+                return;
             }
-            EmRequest cancel = EmRequest.delete(poll.pathAndQuery());
-            try {
-                EmResponse response = api.getConnection().executeIn(session, cancel, api.getFormat());
-                String outcome = response.isSuccess()
-                        ? "it was cancelled (DELETE answered " + response.status() + ")"
-                        : "cancelling it failed: " + api.failure(cancel, response).getMessage();
-                return new VeeamEmTaskTimeoutException(lastSeen, settings.timeoutMillis(), outcome);
-            } catch (RuntimeException e) {
-                return new VeeamEmTaskTimeoutException(lastSeen, settings.timeoutMillis(), "cancelling it failed: " + e.getMessage());
-            }
+            task.cancel().whenComplete((outcome, failure) -> fail(new VeeamEmTaskTimeoutException(
+                    task.lastSeen(), settings.timeoutMillis(),
+                    failure == null ? outcome : "cancelling it failed: " + failure.getMessage())));
         }
 
         /** Leaves the in-flight set before the waiting exchange goes on, so that it never sees itself counted. */
-        private void finish(Task task) {
+        private void finish(Task finished) {
             inFlight.remove(this);
-            result.complete(task);
+            result.complete(finished);
         }
 
         void fail(Throwable failure) {
             inFlight.remove(this);
+            EmScheduler.Scheduled pending = nextPoll;
+            if (pending != null) {
+                pending.cancel();
+            }
             result.completeExceptionally(failure);
         }
 
         void schedule(long delay) {
             try {
-                scheduler.schedule(this, delay, TimeUnit.MILLISECONDS);
+                nextPoll = scheduler.schedule(this, delay);
             } catch (RejectedExecutionException e) {
                 fail(new VeeamEmException(
-                        "Could not schedule the next poll of EM task " + lastSeen.getTaskId()
-                                                                  + ": the component is stopping",
+                        "Could not schedule the next poll of EM task " + task.lastSeen().getTaskId()
+                                          + ": the component is stopping",
                         e));
             }
         }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.camelveeam.veeamem.VeeamEmConstants;
+import dev.camelveeam.veeamem.VeeamEmEndpoint;
 import dev.camelveeam.veeamem.VeeamEmOperation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,9 +48,10 @@ class ComponentMetadataIT {
     }
 
     @Test
-    void everyOperationIsAValueOfThePathParameter() {
+    void everyOperationAndTheConsumerAreValuesOfThePathParameter() {
         DocumentedOption operation = byName(json.pathParameters()).get("operation");
         Set<String> operations = Arrays.stream(VeeamEmOperation.values()).map(Enum::name).collect(Collectors.toSet());
+        operations.add(VeeamEmEndpoint.CONSUMER);
         assertEquals(operations, Set.copyOf(operation.enumValues()));
     }
 
