@@ -33,7 +33,8 @@ record BenchSettings(
         int streamExchanges,
         int streamIntervalMillis,
         int streamTaskMillis,
-        int longTaskMillis) {
+        int longTaskMillis,
+        Integer contextMaxQueueSize) {
 
     /** Every phase, in the order they run. */
     static final List<String> ALL_PHASES = List.of("inflight", "submit", "latency", "slowstep", "polls", "throughput",
@@ -88,7 +89,8 @@ record BenchSettings(
                 integer("bench.streamExchanges", 45),
                 integer("bench.streamIntervalMillis", 100),
                 integer("bench.streamTaskMillis", 700),
-                integer("bench.longTaskMillis", 3000));
+                integer("bench.longTaskMillis", 3000),
+                text("bench.contextMaxQueueSize", "").isEmpty() ? null : integer("bench.contextMaxQueueSize", 1000));
     }
 
     private static String text(String name, String fallback) {
