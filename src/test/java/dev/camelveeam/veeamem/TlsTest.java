@@ -105,6 +105,14 @@ class TlsTest extends VeeamEmTestSupport {
     }
 
     @Test
+    void trustAllCertificatesAcceptsAnyHostName() {
+        startHttps(TestCertificates.wrongHostKeyStore());
+
+        assertFinishedTask(remove("&trustAllCertificates=true"), true, "Ok");
+        assertEquals(202, sim.getRequests("DELETE", "/api/jobs/.*").get(0).status());
+    }
+
+    @Test
     void aSelfSignedCertificateIsRefusedEvenWithTheCa() {
         startHttps(TestCertificates.selfSignedServerKeyStore());
 

@@ -37,7 +37,8 @@ final class BackupSessionDocuments {
                 .child(links(
                         links.backupServerUp(),
                         jobUp(session),
-                        link("Alternate", links.href(path), "BackupJobSessionReference", name)))
+                        link("Alternate", links.href(path), "BackupJobSessionReference", name),
+                        link("Down", links.href(path + "/taskSessions"), "BackupTaskSessionReferenceList", null)))
                 .child(EmElement.leaf("JobUid", Ids.uid("Job", session.getJobId())))
                 .child(EmElement.leaf("JobName", session.getJobName()))
                 .child(EmElement.leaf("JobType", "Backup"))

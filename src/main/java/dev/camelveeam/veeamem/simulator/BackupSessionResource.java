@@ -22,23 +22,23 @@ final class BackupSessionResource {
                 .add("GET", "/api/jobs/([^/]+)/backupSessions", Router.Access.SESSION, this::ofJob);
     }
 
-    private EmResponse list(EmRequest request) {
+    private SimResponse list(SimRequest request) {
         boolean entities = request.wantsEntities("Entity", "Ref");
-        return EmResponse.of(200, entities ? documents.sessions(sessions.all()) : documents.references(sessions.all()));
+        return SimResponse.of(200, entities ? documents.sessions(sessions.all()) : documents.references(sessions.all()));
     }
 
-    private EmResponse ofJob(EmRequest request) {
+    private SimResponse ofJob(SimRequest request) {
         SimJob job = jobs.require(request.pathParam(0));
         boolean entities = request.wantsEntities("Entity", "Ref");
-        return EmResponse.of(200, entities ? documents.sessions(sessions.ofJob(job.getId())) : documents.references(sessions.ofJob(job.getId())));
+        return SimResponse.of(200, entities ? documents.sessions(sessions.ofJob(job.getId())) : documents.references(sessions.ofJob(job.getId())));
     }
 
-    private EmResponse get(EmRequest request) {
+    private SimResponse get(SimRequest request) {
         String pathId = request.pathParam(0);
-        String sessionId = Ids.entityGuid(pathId, "BackupJobSession").orElseThrow(() -> new EmError(400,
+        String sessionId = Ids.entityGuid(pathId, "BackupJobSession").orElseThrow(() -> new SimError(400,
                 "Invalid backup session id [" + pathId + "]: expected a GUID or urn:veeam:BackupJobSession:<GUID>."));
         SimBackupSession session = sessions.find(sessionId)
-                .orElseThrow(() -> new EmError(404, "Backup session [" + sessionId + "] was not found."));
-        return EmResponse.of(200, request.wantsEntities("Entity", "Ref") ? documents.session(session) : documents.reference(session, "EntityRef"));
+                .orElseThrow(() -> new SimError(404, "Backup session [" + sessionId + "] was not found."));
+        return SimResponse.of(200, request.wantsEntities("Entity", "Ref") ? documents.session(session) : documents.reference(session, "EntityRef"));
     }
 }

@@ -24,6 +24,13 @@ final class BackupSessionRunner {
         return run(sessions.startUnlessRunning(job, Instant.now()));
     }
 
+    /** Like {@link #start(SimJob)}, returning the new session (a quick backup links its task to it). */
+    BackupSessionStore.Start startRun(SimJob job) {
+        BackupSessionStore.Start start = sessions.startUnlessRunning(job, Instant.now());
+        run(start);
+        return start;
+    }
+
     /** @return why the job cannot be retried, or {@code null} once its retry session runs */
     String retry(SimJob job) {
         return run(sessions.retryIfLastFailed(job, Instant.now()));

@@ -41,7 +41,17 @@ final class EmDocuments {
         return EmElement.of("LogonSession")
                 .child(links(
                         link("Up", links.href("/"), "EnterpriseManager", null),
+                        link("Down", links.href("/backupServers"), "BackupServerReferenceList", null),
                         link("Down", links.href("/jobs"), "JobReferenceList", null),
+                        link("Down", links.href("/repositories"), "RepositoryReferenceList", null),
+                        link("Down", links.href("/backups"), "BackupReferenceList", null),
+                        link("Down", links.href("/restorePoints"), "RestorePointReferenceList", null),
+                        link("Down", links.href("/vmRestorePoints"), "VmRestorePointReferenceList", null),
+                        link("Down", links.href("/replicaSessions"), "ReplicaJobSessionReferenceList", null),
+                        link("Down", links.href("/restoreSessions"), "RestoreSessionReferenceList", null),
+                        link("Down", links.href("/backupTaskSessions"), "BackupTaskSessionReferenceList", null),
+                        link("Down", links.href("/agents/discoveredComputers"), "DiscoveredComputerReferenceList", null),
+                        link("Down", links.href("/reports/summary"), "Report", "Summary"),
                         link("Down", links.href("/backupSessions"), "BackupJobSessionReferenceList", null),
                         link("Down", links.href("/hierarchyRoots"), "HierarchyRootReferenceList", null),
                         link("Down", links.href("/tasks"), "TaskList", null),

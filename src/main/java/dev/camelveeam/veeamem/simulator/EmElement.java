@@ -42,6 +42,7 @@ final class EmElement {
     private String jsonListKey;
     private boolean jsonKeysSorted;
     private List<String> jsonOrder = List.of();
+    private boolean xmlInline;
 
     private EmElement(String name, Object text, boolean absent) {
         this.name = Objects.requireNonNull(name);
@@ -113,6 +114,19 @@ final class EmElement {
     EmElement jsonOrder(List<String> keys) {
         jsonOrder = List.copyOf(keys);
         return this;
+    }
+
+    /**
+     * In XML this node's children stand directly in the parent, without an element of its own; JSON keeps it as a
+     * member (a report's {@code Period}/{@code Day} elements, JSON {@code "Periods":[…]}/{@code "Days":[…]}).
+     */
+    EmElement xmlInline() {
+        xmlInline = true;
+        return this;
+    }
+
+    boolean isXmlInline() {
+        return xmlInline;
     }
 
     String name() {

@@ -14,7 +14,7 @@ import com.sun.net.httpserver.HttpHandler;
 
 /**
  * The one entry point of the simulator's HTTP server: records the request, applies a pending fault or else routes it,
- * checks the session, lets the resource answer and has the answer written (an {@link EmError} or any failure becomes an
+ * checks the session, lets the resource answer and has the answer written (an {@link SimError} or any failure becomes an
  * EM {@code Error} document).
  */
 final class EmHttpHandler implements HttpHandler {
@@ -47,27 +47,36 @@ final class EmHttpHandler implements HttpHandler {
         faults.take(recorded.method(), recorded.path()).orElse(NO_FAULT).apply(exchange);
     }
 
-    private EmResponse answer(HttpExchange exchange, String body) {
+    private SimResponse answer(HttpExchange exchange, String body) {
         try {
-            Router.Match match = router.resolve(exchange.getRequestMethod(), Router.normalise(exchange.getRequestURI().getPath()));
+            String path = Router.normalise(exchange.getRequestURI().getPath());
+            Router.Match match;
+            try {
+                match = router.resolve(exchange.getRequestMethod(), path);
+            } catch (SimError notRouted) {
+                if (!router.isPublicPath(path)) {
+                    authenticate(exchange.getRequestHeaders()); // EM checks the session before it looks at the path
+                }
+                throw notRouted;
+            }
             SimSession session = match.route().access() == Router.Access.SESSION ? authenticate(exchange.getRequestHeaders()) : null;
-            EmRequest request = new EmRequest(match.pathParams(), parseQuery(exchange.getRequestURI().getRawQuery()),
+            SimRequest request = new SimRequest(match.pathParams(), parseQuery(exchange.getRequestURI().getRawQuery()),
                     exchange.getRequestHeaders(), body, session);
             return match.route().handler().handle(request);
-        } catch (EmError e) {
-            return EmResponse.error(e);
+        } catch (SimError e) {
+            return SimResponse.error(e);
         } catch (RuntimeException e) {
-            return EmResponse.error(new EmError(500, "Simulator failure: " + e));
+            return SimResponse.error(new SimError(500, "Simulator failure: " + e));
         }
     }
 
     private SimSession authenticate(Headers headers) {
         String token = sessionToken(headers);
         if (token == null) {
-            throw new EmError(401, "Session is not specified: log on and send the " + SESSION_HEADER + " header or cookie.");
+            throw new SimError(401, "Session is not specified: log on and send the " + SESSION_HEADER + " header or cookie.");
         }
         return sessions.authenticate(token)
-                .orElseThrow(() -> new EmError(401, "Session has expired or does not exist: log on again."));
+                .orElseThrow(() -> new SimError(401, "Session has expired or does not exist: log on again."));
     }
 
     /** The cookie wins over the header when both are sent. */

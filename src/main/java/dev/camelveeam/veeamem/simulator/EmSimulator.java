@@ -86,6 +86,32 @@ public final class EmSimulator implements AutoCloseable {
     /** Exchange Backup, 14 hours before start, Warning. */
     public static final String SEED_EXCHANGE_WARNING_SESSION_ID = "c4d21e7a-3b95-4f08-8e6d-5a7c0b1f2e98";
 
+    /** Repository {@code Default Backup Repository} (2 TiB, WindowsLocal): Oracle Backup and every other job write here. */
+    public static final String SEED_DEFAULT_REPOSITORY_ID = "0d2e6bbd-3b2a-4a8e-8f0e-2f6c1f7d9c11";
+    /** Repository {@code Linux Hardened Repository} (8 TiB, LinuxLocal): Exchange Backup writes here. */
+    public static final String SEED_HARDENED_REPOSITORY_ID = "6c4b2a19-8e5f-4d7a-b3c1-9f0e2d4a6b88";
+    /** The replica job {@code Web Replica} (web01, web02); not among {@code /api/jobs}. */
+    public static final String SEED_WEB_REPLICA_JOB_ID = "b2f7c3d1-4e8a-4b6c-9d0f-1a2b3c4d5e6f";
+    /** Web Replica, 6 hours before start, 9 min, Success. */
+    public static final String SEED_WEB_REPLICA_SESSION_ID = "e5d4c3b2-a190-4f8e-8d7c-6b5a49382716";
+    /** A finished restore of exch01 (2 hours before start, 12 min, Success). */
+    public static final String SEED_EXCH01_RESTORE_SESSION_ID = "9c8b7a65-4321-4fed-8cba-0987654321fe";
+    /** Discovered computer app01.lab.local (Linux, online). */
+    public static final String SEED_LINUX_COMPUTER_ID = "3a9f1c7e-2b4d-4e6f-8a0b-1c2d3e4f5a6b";
+    /** Discovered computer fs01.lab.local (Windows, offline). */
+    public static final String SEED_WINDOWS_COMPUTER_ID = "7f6e5d4c-3b2a-4190-8f7e-6d5c4b3a2910";
+    /** Ids derived from the seed sessions (backups, restore points and task sessions are derived, see docs/simulator.md). */
+    public static final String SEED_ORACLE_BACKUP_ID = BackupCatalog.derivedId("Backup", SEED_ORACLE_JOB_ID);
+    public static final String SEED_EXCHANGE_BACKUP_ID = BackupCatalog.derivedId("Backup", SEED_EXCHANGE_JOB_ID);
+    public static final String SEED_ORACLE_RESTORE_POINT_ID = BackupCatalog.derivedId("RestorePoint", SEED_ORACLE_SUCCESS_SESSION_ID);
+    public static final String SEED_EXCHANGE_RESTORE_POINT_ID = BackupCatalog.derivedId("RestorePoint", SEED_EXCHANGE_WARNING_SESSION_ID);
+    public static final String SEED_ORACLE01_VM_RESTORE_POINT_ID = BackupCatalog.derivedId("VmRestorePoint", SEED_ORACLE_SUCCESS_SESSION_ID,
+            "urn:VMware:Vm:" + SEED_HIERARCHY_ROOT_ID + ".vm-48911");
+    public static final String SEED_ORACLE02_VM_RESTORE_POINT_ID = BackupCatalog.derivedId("VmRestorePoint", SEED_ORACLE_SUCCESS_SESSION_ID,
+            "urn:VMware:Vm:" + SEED_HIERARCHY_ROOT_ID + ".vm-48912");
+    public static final String SEED_EXCH01_VM_RESTORE_POINT_ID = BackupCatalog.derivedId("VmRestorePoint", SEED_EXCHANGE_WARNING_SESSION_ID,
+            "urn:VMware:Vm:" + SEED_HIERARCHY_ROOT_ID + ".vm-7870");
+
     private static final String SEED_VM_REF_PREFIX = "urn:VMware:Vm:" + SEED_HIERARCHY_ROOT_ID + ".";
     private static final int HTTP_THREADS = 8;
     private static final int ACCEPT_BACKLOG = 512;
@@ -96,6 +122,7 @@ public final class EmSimulator implements AutoCloseable {
     private final JobStore jobs = new JobStore();
     private final BackupSessionStore backupSessions = new BackupSessionStore();
     private final Inventory inventory = new Inventory();
+    private final BackupCatalog catalog = new BackupCatalog(jobs, backupSessions);
     private final SessionStore sessions = new SessionStore(config);
     private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
     private final SimFaults faults = new SimFaults();
@@ -188,6 +215,23 @@ public final class EmSimulator implements AutoCloseable {
         return this;
     }
 
+    /** How long a restore session runs: {@code Starting} for a quarter of it, then {@code Working} (default 1 s). */
+    public EmSimulator withRestoreRunTime(Duration runTime) {
+        config.restoreRunTime = requireNotNegative(runTime, "runTime");
+        return this;
+    }
+
+    /** The next restore session to start (only that one) ends {@code Failed} with this {@code FailureMessage}. */
+    public EmSimulator withNextRestoreFailure(String failureMessage) {
+        config.nextRestoreFailure.set(Objects.requireNonNull(failureMessage, "failureMessage"));
+        return this;
+    }
+
+    /** Every restore session (seeded and started), in id order (snapshot of the list; the sessions are live). */
+    public List<SimRestoreSession> getRestoreSessions() {
+        return catalog.restoreSessions();
+    }
+
     /** Whether {@link #start()} adds the demo jobs, sessions and inventory (default true); see the {@code SEED_*} constants. */
     public EmSimulator withSeedData(boolean seedData) {
         config.seedData = seedData;
@@ -228,8 +272,16 @@ public final class EmSimulator implements AutoCloseable {
         new JobIncludeResource(jobs, taskRunner, documents).addRoutes(router);
         new BackupSessionResource(backupSessions, jobs, sessionDocuments).addRoutes(router);
         new InventoryResource(inventory, new InventoryDocuments(links)).addRoutes(router);
-        new QueryResource(List.of(QueryTypes.backupJobSession(backupSessions, sessionDocuments), QueryTypes.job(jobs, jobDocuments)),
-                new QueryDocuments(links)).addRoutes(router);
+        CatalogDocuments catalogDocuments = new CatalogDocuments(links, catalog);
+        SessionDetailDocuments detailDocuments = new SessionDetailDocuments(links, catalog);
+        new CatalogResource(catalog, catalogDocuments, taskRunner, new RestoreRunner(catalog, scheduler, config),
+                new BackupSessionRunner(backupSessions, scheduler, config), documents).addRoutes(router);
+        new SessionDetailResource(catalog, backupSessions, detailDocuments).addRoutes(router);
+        new ReportResource(links, jobs, backupSessions, catalog).addRoutes(router);
+        new QueryResource(List.of(QueryTypes.backupJobSession(backupSessions, sessionDocuments), QueryTypes.job(jobs, jobDocuments),
+                QueryTypes.repository(catalog, catalogDocuments), QueryTypes.backupServer(catalogDocuments),
+                QueryTypes.replicaJobSession(catalog, detailDocuments), QueryTypes.vmRestorePoint(catalog, catalogDocuments),
+                QueryTypes.backupTaskSession(catalog, detailDocuments)), new QueryDocuments(links)).addRoutes(router);
         new TaskResource(documents).addRoutes(router);
         AnswerWriter writer = new AnswerWriter(new ResponseEncoder(config), config, new AnswerTimer(scheduler, httpExecutor));
         server.createContext("/", new EmHttpHandler(router, sessions, writer, faults, requests));
@@ -291,6 +343,7 @@ public final class EmSimulator implements AutoCloseable {
     public void removeAllJobs() {
         jobs.clear();
         backupSessions.clear();
+        catalog.clearSessionData();
     }
 
     /**
@@ -381,6 +434,8 @@ public final class EmSimulator implements AutoCloseable {
                 Duration.ofMinutes(3));
         seedSession(SEED_EXCHANGE_WARNING_SESSION_ID, SEED_EXCHANGE_JOB_ID, SimBackupSession.Result.Warning,
                 now.minus(14, ChronoUnit.HOURS), Duration.ofMinutes(31));
+        CatalogSeed.seed(catalog, SEED_VM_REF_PREFIX, now);
+        backupSessions.all().forEach(catalog::vmsOf); // fix the seed sessions' VMs now, whatever tests later do to the jobs
     }
 
     private void seedSession(String sessionId, String jobId, SimBackupSession.Result result, Instant creationTime, Duration length) {

@@ -10,6 +10,6 @@ final class EntryPointResource {
     }
 
     void addRoutes(Router router) {
-        router.add("GET", "/api", Router.Access.PUBLIC, request -> EmResponse.of(200, documents.enterpriseManager()));
+        router.add("GET", "/api", Router.Access.PUBLIC, request -> SimResponse.of(200, documents.enterpriseManager()));
     }
 }

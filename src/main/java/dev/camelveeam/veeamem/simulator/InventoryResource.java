@@ -12,24 +12,24 @@ final class InventoryResource {
     }
 
     void addRoutes(Router router) {
-        router.add("GET", "/api/hierarchyRoots", Router.Access.SESSION, request -> EmResponse.of(200, documents.rootReferences(inventory.all())))
+        router.add("GET", "/api/hierarchyRoots", Router.Access.SESSION, request -> SimResponse.of(200, documents.rootReferences(inventory.all())))
                 .add("GET", "/api/lookup", Router.Access.SESSION, this::lookup);
     }
 
     /** {@code hierarchyRef=<ref>} wins over {@code host=<root UID>[&type=…][&name=…]}; no match is an empty list. */
-    private EmResponse lookup(EmRequest request) {
+    private SimResponse lookup(SimRequest request) {
         String hierarchyRef = request.queryParam("hierarchyRef");
         if (hierarchyRef != null) {
-            return EmResponse.of(200, documents.items(inventory.lookup(hierarchyRef.strip())));
+            return SimResponse.of(200, documents.items(inventory.lookup(hierarchyRef.strip())));
         }
         String host = request.queryParam("host");
         if (host == null) {
-            throw new EmError(400, "Specify host=urn:veeam:HierarchyRoot:<GUID> (with name and type) or hierarchyRef=<reference>.");
+            throw new SimError(400, "Specify host=urn:veeam:HierarchyRoot:<GUID> (with name and type) or hierarchyRef=<reference>.");
         }
-        String rootId = Ids.entityGuid(host.strip(), "HierarchyRoot").orElseThrow(() -> new EmError(400,
+        String rootId = Ids.entityGuid(host.strip(), "HierarchyRoot").orElseThrow(() -> new SimError(400,
                 "Invalid host [" + host + "]: expected urn:veeam:HierarchyRoot:<GUID>."));
         SimHierarchyRoot root = inventory.find(rootId)
-                .orElseThrow(() -> new EmError(404, "Hierarchy root [" + rootId + "] was not found."));
-        return EmResponse.of(200, documents.items(Inventory.lookup(root, request.queryParam("type"), request.queryParam("name"))));
+                .orElseThrow(() -> new SimError(404, "Hierarchy root [" + rootId + "] was not found."));
+        return SimResponse.of(200, documents.items(Inventory.lookup(root, request.queryParam("type"), request.queryParam("name"))));
     }
 }

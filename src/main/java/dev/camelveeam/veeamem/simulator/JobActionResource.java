@@ -38,11 +38,11 @@ final class JobActionResource {
         router.add("POST", "/api/jobs/([^/]+)", Router.Access.SESSION, this::act);
     }
 
-    private EmResponse act(EmRequest request) {
+    private SimResponse act(SimRequest request) {
         SimJob job = jobs.require(request.pathParam(0));
         String action = request.queryParam("action");
         if (action == null) {
-            throw new EmError(400, "Action is not specified: expected ?action=start, stop, retry, toggleScheduleEnabled or clone.");
+            throw new SimError(400, "Action is not specified: expected ?action=start, stop, retry, toggleScheduleEnabled or clone.");
         }
         SimTask task = switch (action.toLowerCase(Locale.ROOT)) {
             case "start" -> run(request, "StartJob", () -> triggered(job, "start", runs.start(job)));
@@ -57,13 +57,13 @@ final class JobActionResource {
                 CloneSpec spec = cloneSpec(request);
                 yield run(request, "CloneJob", () -> cloned(job, spec));
             }
-            default -> throw new EmError(400, "Unknown action [" + action
+            default -> throw new SimError(400, "Unknown action [" + action
                     + "]: expected start, stop, retry, toggleScheduleEnabled or clone.");
         };
-        return EmResponse.of(202, documents.task(task));
+        return SimResponse.of(202, documents.task(task));
     }
 
-    private SimTask run(EmRequest request, String operation, Supplier<SimTask.Result> change) {
+    private SimTask run(SimRequest request, String operation, Supplier<SimTask.Result> change) {
         return tasks.start(request.session(), operation, change);
     }
 
@@ -81,18 +81,18 @@ final class JobActionResource {
                         + spec.jobName() + "\" already exists."));
     }
 
-    /** @throws EmError 400 unless the body is a {@code JobCloneSpec} with a complete {@code BackupJobCloneInfo} */
-    private static CloneSpec cloneSpec(EmRequest request) {
+    /** @throws SimError 400 unless the body is a {@code JobCloneSpec} with a complete {@code BackupJobCloneInfo} */
+    private static CloneSpec cloneSpec(SimRequest request) {
         SpecBody info = SpecBody.read(request, JOB_CLONE_SPEC).requiredContainer("BackupJobCloneInfo");
         String jobName = info.requiredText("JobName").strip();
         if (jobName.length() > MAX_JOB_NAME_LENGTH) {
-            throw new EmError(400, "JobName must not be longer than " + MAX_JOB_NAME_LENGTH + " characters: [" + jobName + "] has "
+            throw new SimError(400, "JobName must not be longer than " + MAX_JOB_NAME_LENGTH + " characters: [" + jobName + "] has "
                     + jobName.length() + ".");
         }
         info.requiredText("FolderName");
         String repository = info.requiredText("RepositoryUid").strip();
         if (!UID.matcher(repository).matches()) {
-            throw new EmError(400, "RepositoryUid [" + repository + "] is not a UID: expected urn:veeam:Repository:<id>.");
+            throw new SimError(400, "RepositoryUid [" + repository + "] is not a UID: expected urn:veeam:Repository:<id>.");
         }
         return new CloneSpec(jobName, info.text("Description").orElse(null));
     }

@@ -28,22 +28,22 @@ final class JobIncludeResource {
                 .add("DELETE", "/api/jobs/([^/]+)/includes/([^/]+)", Router.Access.SESSION, this::delete);
     }
 
-    private EmResponse list(EmRequest request) {
-        return EmResponse.of(200, documents.objectsInJob(jobs.require(request.pathParam(0))));
+    private SimResponse list(SimRequest request) {
+        return SimResponse.of(200, documents.objectsInJob(jobs.require(request.pathParam(0))));
     }
 
-    private EmResponse get(EmRequest request) {
+    private SimResponse get(SimRequest request) {
         SimJob job = jobs.require(request.pathParam(0));
-        return EmResponse.of(200, documents.objectInJob(job, include(job, request.pathParam(1))));
+        return SimResponse.of(200, documents.objectInJob(job, include(job, request.pathParam(1))));
     }
 
     /** Answers at once with a running {@code UpdateJob} task; the object joins the job when the task finishes. */
-    private EmResponse add(EmRequest request) {
+    private SimResponse add(SimRequest request) {
         SimJob job = jobs.require(request.pathParam(0));
         SpecBody spec = SpecBody.read(request, CREATE_OBJECT_IN_JOB_SPEC);
         String ref = spec.requiredText("HierarchyObjRef").strip();
         if (!HIERARCHY_OBJ_REF.matcher(ref).matches()) {
-            throw new EmError(400, "HierarchyObjRef [" + ref + "] is not a hierarchy object reference: expected urn:<Platform>:<Type>:<id>.");
+            throw new SimError(400, "HierarchyObjRef [" + ref + "] is not a hierarchy object reference: expected urn:<Platform>:<Type>:<id>.");
         }
         String name = spec.requiredText("HierarchyObjName").strip();
         spec.text("Order").ifPresent(JobIncludeResource::requireInt);
@@ -52,11 +52,11 @@ final class JobIncludeResource {
             case ALREADY_INCLUDED -> new SimTask.Result(false, "Object \"" + name + "\" (" + ref + ") is already included in job \""
                     + job.getName() + "\".");
         });
-        return EmResponse.of(202, documents.task(task));
+        return SimResponse.of(202, documents.task(task));
     }
 
     /** Answers at once with a running {@code UpdateJob} task; the object leaves the job when the task finishes. */
-    private EmResponse delete(EmRequest request) {
+    private SimResponse delete(SimRequest request) {
         SimJob job = jobs.require(request.pathParam(0));
         SimInclude include = include(job, request.pathParam(1));
         SimTask task = taskRunner.start(request.session(), "UpdateJob", () -> switch (job.removeIncludeUnlessLast(include.getId())) {
@@ -66,21 +66,21 @@ final class JobIncludeResource {
             case NOT_FOUND -> new SimTask.Result(false, "Object \"" + include.getName() + "\" (" + include.getId()
                     + ") was not found in job \"" + job.getName() + "\".");
         });
-        return EmResponse.of(202, documents.task(task));
+        return SimResponse.of(202, documents.task(task));
     }
 
     private static SimInclude include(SimJob job, String pathId) {
         String includeId = Ids.guid(pathId).orElseThrow(
-                () -> new EmError(400, "Invalid object in job id [" + pathId + "]: expected a GUID."));
+                () -> new SimError(400, "Invalid object in job id [" + pathId + "]: expected a GUID."));
         return job.findInclude(includeId).orElseThrow(
-                () -> new EmError(404, "Object [" + includeId + "] was not found in job \"" + job.getName() + "\"."));
+                () -> new SimError(404, "Object [" + includeId + "] was not found in job \"" + job.getName() + "\"."));
     }
 
     private static void requireInt(String order) {
         try {
             Integer.parseInt(order.strip());
         } catch (NumberFormatException e) {
-            throw new EmError(400, "CreateObjectInJobSpec/Order [" + order + "] is not a whole number.");
+            throw new SimError(400, "CreateObjectInJobSpec/Order [" + order + "] is not a whole number.");
         }
     }
 }

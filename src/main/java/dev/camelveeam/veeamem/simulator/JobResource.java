@@ -16,13 +16,13 @@ final class JobResource {
                 .add("GET", "/api/jobs/([^/]+)", Router.Access.SESSION, this::get);
     }
 
-    private EmResponse list(EmRequest request) {
+    private SimResponse list(SimRequest request) {
         boolean entities = request.wantsEntities("Entity", "Ref");
-        return EmResponse.of(200, entities ? documents.jobs(jobs.all()) : documents.references(jobs.all()));
+        return SimResponse.of(200, entities ? documents.jobs(jobs.all()) : documents.references(jobs.all()));
     }
 
-    private EmResponse get(EmRequest request) {
+    private SimResponse get(SimRequest request) {
         SimJob job = jobs.require(request.pathParam(0));
-        return EmResponse.of(200, request.wantsEntities("Entity", "Ref") ? documents.job(job) : documents.reference(job, "EntityRef"));
+        return SimResponse.of(200, request.wantsEntities("Entity", "Ref") ? documents.job(job) : documents.reference(job, "EntityRef"));
     }
 }

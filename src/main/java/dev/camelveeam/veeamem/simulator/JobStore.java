@@ -40,12 +40,12 @@ final class JobStore {
     /**
      * The job a path names: a bare GUID or {@code urn:veeam:Job:<guid>}.
      *
-     * @throws EmError 400 if the id is malformed, 404 if there is no such job
+     * @throws SimError 400 if the id is malformed, 404 if there is no such job
      */
     SimJob require(String pathId) {
         String jobId = Ids.entityGuid(pathId, "Job").orElseThrow(
-                () -> new EmError(400, "Invalid job id [" + pathId + "]: expected a GUID or urn:veeam:Job:<GUID>."));
-        return find(jobId).orElseThrow(() -> new EmError(404, "Job [" + jobId + "] was not found."));
+                () -> new SimError(400, "Invalid job id [" + pathId + "]: expected a GUID or urn:veeam:Job:<GUID>."));
+        return find(jobId).orElseThrow(() -> new SimError(404, "Job [" + jobId + "] was not found."));
     }
 
     /**

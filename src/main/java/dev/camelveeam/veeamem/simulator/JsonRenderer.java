@@ -105,6 +105,8 @@ final class JsonRenderer {
             generator.writeBoolean(b);
         } else if (value instanceof Integer i) {
             generator.writeNumber(i);
+        } else if (value instanceof Long l) {
+            generator.writeNumber(l);
         } else {
             generator.writeString(value.toString());
         }

@@ -26,42 +26,43 @@ final class LogonSessionResource {
                 .add("DELETE", "/api/logonSessions/([^/]+)", Router.Access.SESSION, this::logoff);
     }
 
-    private EmResponse logon(EmRequest request) {
+    private SimResponse logon(SimRequest request) {
         String version = request.query().get("v");
         if (version != null && !version.equals("latest") && !EmDocuments.SUPPORTED_VERSIONS.contains(version)) {
-            throw new EmError(400, "API version [" + version + "] is not supported. Supported versions: "
-                    + String.join(", ", EmDocuments.SUPPORTED_VERSIONS) + ".");
+            // EM 12 refuses a version it no longer lists as an authorization failure (CloudStack PR #8241), see docs/simulator.md
+            throw new SimError(401, "Logon failed: API version [" + version + "] is not supported. Supported versions: "
+                    + String.join(", ", EmDocuments.SUPPORTED_VERSIONS) + ".", BASIC_CHALLENGE);
         }
         String[] credentials = basicCredentials(request.headers().getFirst("Authorization"));
         if (credentials == null || !config.acceptsCredentials(credentials[0], credentials[1])) {
-            throw new EmError(401, "Logon failed: user name or password is incorrect.", BASIC_CHALLENGE);
+            throw new SimError(401, "Logon failed: user name or password is incorrect.", BASIC_CHALLENGE);
         }
         SimSession session = sessions.logon(credentials[0]);
-        return EmResponse.of(201, documents.logonSession(session))
+        return SimResponse.of(201, documents.logonSession(session))
                 .withHeader(EmHttpHandler.SESSION_HEADER, session.token())
                 .withHeader("Set-Cookie", EmHttpHandler.SESSION_HEADER + "=" + session.token() + "; Path=/api;");
     }
 
-    private EmResponse list(EmRequest request) {
-        return EmResponse.of(200, documents.logonSessions(sessions.liveSessionsOf(request.session().userName())));
+    private SimResponse list(SimRequest request) {
+        return SimResponse.of(200, documents.logonSessions(sessions.liveSessionsOf(request.session().userName())));
     }
 
-    private EmResponse get(EmRequest request) {
-        return EmResponse.of(200, documents.logonSession(visibleSession(request)));
+    private SimResponse get(SimRequest request) {
+        return SimResponse.of(200, documents.logonSession(visibleSession(request)));
     }
 
-    private EmResponse logoff(EmRequest request) {
+    private SimResponse logoff(SimRequest request) {
         sessions.logoff(visibleSession(request));
-        return EmResponse.noContent();
+        return SimResponse.noContent();
     }
 
     /** A caller sees its own user's live sessions only. */
-    private SimSession visibleSession(EmRequest request) {
+    private SimSession visibleSession(SimRequest request) {
         String sessionId = Ids.guid(request.pathParam(0))
-                .orElseThrow(() -> new EmError(400, "Invalid logon session id [" + request.pathParam(0) + "]: expected a GUID."));
+                .orElseThrow(() -> new SimError(400, "Invalid logon session id [" + request.pathParam(0) + "]: expected a GUID."));
         return sessions.findById(sessionId)
                 .filter(session -> session.userName().equals(request.session().userName()))
-                .orElseThrow(() -> new EmError(404, "Logon session [" + sessionId + "] was not found."));
+                .orElseThrow(() -> new SimError(404, "Logon session [" + sessionId + "] was not found."));
     }
 
     /** {@code [user, password]} from an {@code Authorization: Basic} header, or {@code null} if there is none. */

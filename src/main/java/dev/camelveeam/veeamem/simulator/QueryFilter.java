@@ -50,7 +50,7 @@ final class QueryFilter<T> {
         this.type = type;
     }
 
-    /** @throws EmError 400 naming the problem and its position */
+    /** @throws SimError 400 naming the problem and its position */
     static <T> Predicate<T> parse(String text, QueryType<T> type) {
         QueryFilter<T> parser = new QueryFilter<>(text, type);
         Predicate<T> filter = parser.or();
@@ -172,11 +172,11 @@ final class QueryFilter<T> {
         }
     }
 
-    private EmError error(String problem) {
+    private SimError error(String problem) {
         return errorAt(pos, problem);
     }
 
-    private EmError errorAt(int position, String problem) {
-        return new EmError(400, "Invalid filter [" + text + "]: " + problem + " at position " + (position + 1) + ".");
+    private SimError errorAt(int position, String problem) {
+        return new SimError(400, "Invalid filter [" + text + "]: " + problem + " at position " + (position + 1) + ".");
     }
 }

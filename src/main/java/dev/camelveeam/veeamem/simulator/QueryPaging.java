@@ -12,8 +12,8 @@ record QueryPaging(int pageNum, int pageSize, int pagesCount, Map<String, String
 
     static final int DEFAULT_PAGE_SIZE = 100;
 
-    /** @throws EmError 400 if {@code pageSize} or {@code page} is not a positive number */
-    static QueryPaging of(EmRequest request, int total) {
+    /** @throws SimError 400 if {@code pageSize} or {@code page} is not a positive number */
+    static QueryPaging of(SimRequest request, int total) {
         int pageSize = positive(request, "pageSize", DEFAULT_PAGE_SIZE);
         int page = positive(request, "page", 1);
         int pagesCount = Math.max(1, (total + pageSize - 1) / pageSize);
@@ -53,7 +53,7 @@ record QueryPaging(int pageNum, int pageSize, int pagesCount, Map<String, String
         return "/query?" + String.join("&", params);
     }
 
-    private static int positive(EmRequest request, String name, int defaultValue) {
+    private static int positive(SimRequest request, String name, int defaultValue) {
         String text = request.queryParam(name);
         if (text == null) {
             return defaultValue;
@@ -66,6 +66,6 @@ record QueryPaging(int pageNum, int pageSize, int pagesCount, Map<String, String
         } catch (NumberFormatException notANumber) {
             // answered below
         }
-        throw new EmError(400, "Invalid " + name + " [" + text + "]: expected a positive whole number.");
+        throw new SimError(400, "Invalid " + name + " [" + text + "]: expected a positive whole number.");
     }
 }

@@ -29,6 +29,16 @@ final class QueryProperty<T> {
         return new QueryProperty<>(name, entity -> lowerCase(getter.apply(entity)), QueryProperty::lowerCase);
     }
 
+    static <T> QueryProperty<T> number(String name, Function<T, Long> getter) {
+        return new QueryProperty<>(name, getter::apply, text -> {
+            try {
+                return Long.parseLong(text.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected a whole number");
+            }
+        });
+    }
+
     static <T> QueryProperty<T> time(String name, Function<T, Instant> getter) {
         return new QueryProperty<>(name, getter::apply, text -> {
             try {

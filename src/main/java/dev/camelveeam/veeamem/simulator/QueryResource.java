@@ -22,19 +22,19 @@ final class QueryResource {
         router.add("GET", "/api/query", Router.Access.SESSION, this::query);
     }
 
-    private EmResponse query(EmRequest request) {
+    private SimResponse query(SimRequest request) {
         String typeName = request.queryParam("type");
         if (typeName == null) {
-            throw new EmError(400, "Query type is not specified: add type=<type>, one of " + typeNames() + ".");
+            throw new SimError(400, "Query type is not specified: add type=<type>, one of " + typeNames() + ".");
         }
         QueryType<?> type = types.get(typeName.toLowerCase(Locale.ROOT));
         if (type == null) {
-            throw new EmError(400, "Unknown query type [" + typeName + "]: expected one of " + typeNames() + ".");
+            throw new SimError(400, "Unknown query type [" + typeName + "]: expected one of " + typeNames() + ".");
         }
-        return EmResponse.of(200, answer(type, request));
+        return SimResponse.of(200, answer(type, request));
     }
 
-    private <T> EmElement answer(QueryType<T> type, EmRequest request) {
+    private <T> EmElement answer(QueryType<T> type, SimRequest request) {
         boolean entities = request.wantsEntities("Entities", "Refs");
         String filterText = request.queryParam("filter");
         Predicate<T> filter = filterText == null || filterText.isBlank() ? item -> true : QueryFilter.parse(filterText, type);
@@ -44,17 +44,17 @@ final class QueryResource {
     }
 
     /** The type's natural order unless {@code sortAsc} or {@code sortDesc} names a property; ties keep the natural order. */
-    private static <T> Comparator<T> order(QueryType<T> type, EmRequest request) {
+    private static <T> Comparator<T> order(QueryType<T> type, SimRequest request) {
         String ascending = request.queryParam("sortAsc");
         String descending = request.queryParam("sortDesc");
         if (ascending != null && descending != null) {
-            throw new EmError(400, "Give either sortAsc or sortDesc, not both.");
+            throw new SimError(400, "Give either sortAsc or sortDesc, not both.");
         }
         if (ascending == null && descending == null) {
             return (a, b) -> 0;
         }
         String name = ascending != null ? ascending : descending;
-        Comparator<T> order = type.property(name.strip()).map(QueryProperty::ascending).orElseThrow(() -> new EmError(400,
+        Comparator<T> order = type.property(name.strip()).map(QueryProperty::ascending).orElseThrow(() -> new SimError(400,
                 "Unknown sort property [" + name + "] of " + type.name() + ": expected one of " + type.propertyNames() + "."));
         return ascending != null ? order : order.reversed();
     }

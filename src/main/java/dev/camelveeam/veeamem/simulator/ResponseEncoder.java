@@ -4,7 +4,7 @@ import java.util.Map;
 
 import com.sun.net.httpserver.Headers;
 
-/** Turns an {@link EmResponse} into EM's response headers and an XML or JSON body. */
+/** Turns an {@link SimResponse} into EM's response headers and an XML or JSON body. */
 final class ResponseEncoder {
 
     /** Sent by EM 12 (self-hosted WCF behind HTTP.sys) on every answer. */
@@ -25,7 +25,7 @@ final class ResponseEncoder {
     }
 
     /** Sets the response headers and returns the body bytes (empty for no body). */
-    byte[] encode(EmResponse response, boolean asJson, Headers responseHeaders) {
+    byte[] encode(SimResponse response, boolean asJson, Headers responseHeaders) {
         EM_HEADERS.forEach(responseHeaders::set);
         response.headers().forEach(responseHeaders::set);
         if (response.body() == null) {

@@ -13,7 +13,7 @@ final class Router {
 
     @FunctionalInterface
     interface Handler {
-        EmResponse handle(EmRequest request);
+        SimResponse handle(SimRequest request);
     }
 
     enum Access {
@@ -40,6 +40,11 @@ final class Router {
         return collapsed.length() > 1 && collapsed.endsWith("/") ? collapsed.substring(0, collapsed.length() - 1) : collapsed;
     }
 
+    /** Whether a route that needs no session serves this path (with any method): only there do 404/405 precede the 401. */
+    boolean isPublicPath(String path) {
+        return routes.stream().anyMatch(route -> route.access() == Access.PUBLIC && route.path().matcher(path).matches());
+    }
+
     Match resolve(String method, String path) {
         TreeSet<String> allowed = new TreeSet<>();
         for (Route route : routes) {
@@ -53,9 +58,9 @@ final class Router {
             allowed.add(route.method());
         }
         if (allowed.isEmpty()) {
-            throw new EmError(404, "Resource [" + path + "] was not found.");
+            throw new SimError(404, "Resource [" + path + "] was not found.");
         }
-        throw new EmError(405, "Method [" + method + "] is not allowed on [" + path + "].",
+        throw new SimError(405, "Method [" + method + "] is not allowed on [" + path + "].",
                 Map.of("Allow", String.join(", ", allowed)));
     }
 }

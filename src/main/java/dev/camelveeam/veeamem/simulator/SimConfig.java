@@ -18,6 +18,9 @@ final class SimConfig {
     volatile Duration backupSessionRunTime = Duration.ofSeconds(1);
     volatile SimBackupSession.Result nextBackupSessionResult = SimBackupSession.Result.Success;
     volatile Duration answerDelay = Duration.ZERO;
+    volatile Duration restoreRunTime = Duration.ofSeconds(1);
+    /** The failure message of the next restore session to start; taken (once) when it starts. */
+    final java.util.concurrent.atomic.AtomicReference<String> nextRestoreFailure = new java.util.concurrent.atomic.AtomicReference<>();
 
     void addUser(String user, String password) {
         users.put(user, password);

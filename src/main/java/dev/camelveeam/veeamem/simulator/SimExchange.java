@@ -14,30 +14,30 @@ final class SimExchange {
 
     private final HttpExchange http;
     private final RecordedRequest recorded;
-    private final Supplier<EmResponse> resource;
+    private final Supplier<SimResponse> resource;
     private final AnswerWriter writer;
 
     /** @param resource routes the request, checks the session and runs the resource; errors become Error answers */
-    SimExchange(HttpExchange http, RecordedRequest recorded, Supplier<EmResponse> resource, AnswerWriter writer) {
+    SimExchange(HttpExchange http, RecordedRequest recorded, Supplier<SimResponse> resource, AnswerWriter writer) {
         this.http = http;
         this.recorded = recorded;
         this.resource = resource;
         this.writer = writer;
     }
 
-    EmResponse handle() {
+    SimResponse handle() {
         return resource.get();
     }
 
-    void answer(EmResponse response) throws IOException {
+    void answer(SimResponse response) throws IOException {
         answer(response, AnswerBody.WHOLE);
     }
 
-    void answer(EmResponse response, AnswerBody body) throws IOException {
+    void answer(SimResponse response, AnswerBody body) throws IOException {
         writer.write(http, recorded, response, Duration.ZERO, body);
     }
 
-    void answerLater(EmResponse response, Duration delay) throws IOException {
+    void answerLater(SimResponse response, Duration delay) throws IOException {
         writer.write(http, recorded, response, delay, AnswerBody.WHOLE);
     }
 

@@ -34,7 +34,7 @@ public final class SimFaults {
             throw new IllegalArgumentException("An EM error status is 400 to 599, not " + status);
         }
         Objects.requireNonNull(emMessage, "emMessage");
-        add(count, matcher, exchange -> exchange.answer(EmResponse.error(new EmError(status, emMessage))));
+        add(count, matcher, exchange -> exchange.answer(SimResponse.error(new SimError(status, emMessage))));
     }
 
     /**

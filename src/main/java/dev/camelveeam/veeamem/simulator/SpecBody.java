@@ -53,33 +53,37 @@ final class SpecBody {
         this.path = path;
     }
 
-    /** @throws EmError 400 if the body is empty, not well-formed, or not this spec */
-    static SpecBody read(EmRequest request, Member spec) {
+    /** @throws SimError 400 if the body is empty, not well-formed, or not this spec */
+    static SpecBody read(SimRequest request, Member spec) {
         String body = request.body().strip();
         if (body.startsWith("\uFEFF")) {
             body = body.substring(1);
         }
         if (body.isEmpty()) {
-            throw new EmError(400, "The request body is empty: expected " + spec.name() + ".");
+            throw new SimError(400, "The request body is empty: expected " + spec.name() + ".");
         }
         String contentType = request.headers().getFirst("Content-Type");
         return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json") ? fromJson(body, spec) : fromXml(body, spec);
     }
 
-    /** @throws EmError 400 if the member is missing or blank */
+    /** @throws SimError 400 if the member is missing or blank */
     String requiredText(String name) {
         return text(name).filter(text -> !text.isBlank())
-                .orElseThrow(() -> new EmError(400, path + "/" + name + " is required."));
+                .orElseThrow(() -> new SimError(400, path + "/" + name + " is required."));
     }
 
     Optional<String> text(String name) {
         return Optional.ofNullable(values.get(name)).filter(String.class::isInstance).map(String.class::cast);
     }
 
-    /** @throws EmError 400 if the member is missing */
+    Optional<SpecBody> container(String name) {
+        return Optional.ofNullable(values.get(name)).filter(SpecBody.class::isInstance).map(SpecBody.class::cast);
+    }
+
+    /** @throws SimError 400 if the member is missing */
     SpecBody requiredContainer(String name) {
         return Optional.ofNullable(values.get(name)).filter(SpecBody.class::isInstance).map(SpecBody.class::cast)
-                .orElseThrow(() -> new EmError(400, path + "/" + name + " is required."));
+                .orElseThrow(() -> new SimError(400, path + "/" + name + " is required."));
     }
 
     private static SpecBody fromXml(String body, Member spec) {
@@ -87,10 +91,10 @@ final class SpecBody {
         try {
             root = xmlParser().parse(new InputSource(new StringReader(body))).getDocumentElement();
         } catch (SAXException | IOException e) {
-            throw new EmError(400, "The request body is not well-formed XML: " + e.getMessage());
+            throw new SimError(400, "The request body is not well-formed XML: " + e.getMessage());
         }
         if (!spec.name().equals(root.getLocalName()) || !EM_NAMESPACE.equals(root.getNamespaceURI())) {
-            throw new EmError(400, "The request body must be a " + spec.name() + " in namespace " + EM_NAMESPACE + ", not "
+            throw new SimError(400, "The request body must be a " + spec.name() + " in namespace " + EM_NAMESPACE + ", not "
                     + (root.getNamespaceURI() == null ? "" : "{" + root.getNamespaceURI() + "}") + root.getLocalName() + ".");
         }
         return readXml(root, spec, spec.name());
@@ -128,14 +132,14 @@ final class SpecBody {
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new EmError(400, "The request body is not well-formed JSON: " + e.getOriginalMessage());
+            throw new SimError(400, "The request body is not well-formed JSON: " + e.getOriginalMessage());
         }
         return readJson(root, spec, spec.name());
     }
 
     private static SpecBody readJson(JsonNode object, Member spec, String path) {
         if (!object.isObject()) {
-            throw new EmError(400, path + " must be a JSON object.");
+            throw new SimError(400, path + " must be a JSON object.");
         }
         SpecBody read = new SpecBody(path);
         object.properties().forEach(field -> spec.members().stream()
@@ -150,7 +154,7 @@ final class SpecBody {
             return readJson(value, member, path);
         }
         if (!value.isValueNode()) {
-            throw new EmError(400, path + " must be a text, number or boolean.");
+            throw new SimError(400, path + " must be a text, number or boolean.");
         }
         return value.asText();
     }

@@ -15,24 +15,24 @@ final class TaskResource {
                 .add("DELETE", "/api/tasks/([^/]+)", Router.Access.SESSION, this::delete);
     }
 
-    private EmResponse list(EmRequest request) {
-        return EmResponse.of(200, documents.tasks(request.session().tasks()));
+    private SimResponse list(SimRequest request) {
+        return SimResponse.of(200, documents.tasks(request.session().tasks()));
     }
 
-    private EmResponse get(EmRequest request) {
+    private SimResponse get(SimRequest request) {
         String taskId = request.pathParam(0);
-        return EmResponse.of(200, documents.task(request.session().task(taskId).orElseThrow(() -> noSuchTask(taskId))));
+        return SimResponse.of(200, documents.task(request.session().task(taskId).orElseThrow(() -> noSuchTask(taskId))));
     }
 
     /** Stops the task where it is (its change is never applied) and forgets it. */
-    private EmResponse delete(EmRequest request) {
+    private SimResponse delete(SimRequest request) {
         String taskId = request.pathParam(0);
         request.session().removeTask(taskId).orElseThrow(() -> noSuchTask(taskId)).cancel();
-        return EmResponse.noContent();
+        return SimResponse.noContent();
     }
 
     /** EM answers 500, not 404, for a task outside the caller's session. */
-    private static EmError noSuchTask(String taskId) {
-        return new EmError(500, "There is no backup task with id [" + taskId + "] in current rest session");
+    private static SimError noSuchTask(String taskId) {
+        return new SimError(500, "There is no backup task with id [" + taskId + "] in current rest session");
     }
 }

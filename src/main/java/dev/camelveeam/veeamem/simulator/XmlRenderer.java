@@ -51,11 +51,20 @@ final class XmlRenderer {
         if (element.text() != null) {
             writer.writeCharacters(String.valueOf(element.text()));
         }
+        writeChildren(writer, element);
+        writer.writeEndElement();
+    }
+
+    private void writeChildren(XMLStreamWriter writer, EmElement element) throws XMLStreamException {
         for (EmElement child : element.children()) {
-            if (!child.isAbsent()) {
+            if (child.isAbsent()) {
+                continue;
+            }
+            if (child.isXmlInline()) {
+                writeChildren(writer, child);
+            } else {
                 writeElement(writer, child, false);
             }
         }
-        writer.writeEndElement();
     }
 }

@@ -441,7 +441,7 @@ class EmSimulatorJobsTest {
         assertEquals(List.of("Stopped", "Failed", "100", "Simulated failure.", "false"), List.of(entity.texts("State").get(0),
                 entity.texts("Result").get(0), entity.texts("Progress").get(0), entity.texts("FailureMessage").get(0), entity.texts("IsRetry").get(0)));
         assertEquals(List.of(seeded.getCreationTime().toString()), entity.texts("CreationTimeUTC"));
-        assertEquals(List.of("Up", "Up", "Alternate"), entity.attributes("Link", "Rel"));
+        assertEquals(List.of("Up", "Up", "Alternate", "Down"), entity.attributes("Link", "Rel"));
 
         JsonNode json = JSON.readTree(client.get("/backupSessions/" + EmSimulator.SEED_ORACLE_SUCCESS_SESSION_ID + "?format=Entity", token,
                 "application/json").body());

@@ -74,10 +74,14 @@ class EmSimulatorWireTest {
             assertEquals(201, client.send(client.request(path).header("Authorization", auth).POST(HttpRequest.BodyPublishers.noBody()))
                     .statusCode(), path);
         }
-        HttpResponse<String> old = client.send(client.request("/sessionMngr/?v=v1_2").header("Authorization", auth)
-                .POST(HttpRequest.BodyPublishers.noBody()));
-        assertEquals(400, old.statusCode());
-        assertTrue(old.body().contains("v1_2"), old.body());
+        for (String version : List.of("v1_4", "v1_2", "bogus")) {
+            HttpResponse<String> old = client.send(client.request("/sessionMngr/?v=" + version).header("Authorization", auth)
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+            assertEquals(401, old.statusCode(), version);
+            assertTrue(old.body().contains(version) && old.body().contains("Status=\"Unauthorized\""), old.body());
+            assertTrue(old.headers().firstValue("X-RestSvcSessionId").isEmpty());
+            assertEquals("Basic Realm=RestSvc", old.headers().firstValue("WWW-Authenticate").orElseThrow());
+        }
     }
 
     @Test
@@ -364,10 +368,15 @@ class EmSimulatorWireTest {
     }
 
     @Test
-    void unknownPathIs404AndUnsupportedMethod405() {
+    void unknownPathIs404AndUnsupportedMethod405WithASession_401Without() {
         String token = client.logon();
         assertEquals(404, client.get("/noSuchThing", token).statusCode());
-        assertEquals(404, client.send(client.request("/noSuchThing")).statusCode());
+
+        HttpResponse<String> noSession = client.send(client.request("/noSuchThing"));
+        assertEquals(401, noSession.statusCode(), "EM checks the session before the path");
+        assertTrue(noSession.body().contains("Status=\"Unauthorized\""), noSession.body());
+        assertEquals(401, client.get("/noSuchThing/deeper", "bogus").statusCode());
+        assertEquals(401, client.send(client.request("/tasks").PUT(HttpRequest.BodyPublishers.ofString("<x/>"))).statusCode());
 
         HttpResponse<String> put = client.send(client.request("/tasks").header("X-RestSvcSessionId", token)
                 .PUT(HttpRequest.BodyPublishers.ofString("<x/>")));
@@ -508,7 +517,7 @@ class EmSimulatorWireTest {
             assertEquals(200, includes.status());
 
             assertEquals("<b/>", all.get(2).body());
-            assertEquals(405, all.get(2).status());
+            assertEquals(401, all.get(2).status()); // no token: the session check comes first
             assertTrue(!all.get(2).receivedAt().isBefore(all.get(0).receivedAt()));
 
             assertEquals(List.of(includes), own.getRequests("GET", "/api/jobs/.*/includes"));

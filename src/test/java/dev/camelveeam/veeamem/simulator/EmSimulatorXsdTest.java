@@ -33,6 +33,8 @@ class EmSimulatorXsdTest {
     private static final String VM_REF_PREFIX = "urn:VMware:Vm:93fe5565-0ae7-4574-abb5-0f4ea8c5e9bd.";
 
     private static Schema schema;
+    /** RestAPI-9.x.xsd plus what EM 12 adds (src/test/resources/xsd/RestAPI-em12-additions.xsd). */
+    private static Schema em12Schema;
     private static EmSimulator sim;
     private static SimTestClient client;
     private static String token;
@@ -41,6 +43,7 @@ class EmSimulatorXsdTest {
     static void start() throws SAXException {
         URL xsd = EmSimulatorXsdTest.class.getResource("/xsd/RestAPI-9.x.xsd");
         schema = SchemaFactory.newDefaultInstance().newSchema(xsd);
+        em12Schema = SchemaFactory.newDefaultInstance().newSchema(EmSimulatorXsdTest.class.getResource("/xsd/RestAPI-em12-additions.xsd"));
         sim = new EmSimulator().start();
         client = new SimTestClient(sim);
         token = client.logon();
@@ -161,6 +164,114 @@ class EmSimulatorXsdTest {
         assertValid("Error", client.post("/jobs/" + job.getId() + "/includes", token, "application/xml", "<x/>"), "StatusCode=\"400\"");
     }
 
+    @Test
+    void backupServersAndRepositories() {
+        String server = "/backupServers/" + EmLinks.BACKUP_SERVER_ID;
+        assertValid("EntityReferences", client.get("/backupServers", token), "Type=\"BackupServerReference\"");
+        assertValid("EntityRef", client.get(server, token));
+        assertValidEm12("BackupServers", client.get("/backupServers?format=Entity", token), "<WcfPort>9405</WcfPort>");
+        assertValidEm12("BackupServer", client.get(server + "?format=Entity", token), "Rel=\"QuickBackup\"");
+        assertValid("EntityReferences", client.get("/repositories", token), "Type=\"RepositoryReference\"");
+        assertValid("EntityReferences", client.get(server + "/repositories", token), "Type=\"RepositoryReference\"");
+        assertValidEm12("Repositories", client.get("/repositories?format=Entity", token), "<Kind>WindowsLocal</Kind>");
+        assertValidEm12("Repository", client.get("/repositories/" + EmSimulator.SEED_HARDENED_REPOSITORY_ID + "?format=Entity", token),
+                "<FreeSpace>");
+        assertValid("EntityRef", client.get("/repositories/" + EmSimulator.SEED_HARDENED_REPOSITORY_ID, token));
+    }
+
+    @Test
+    void backupsAndRestorePoints() {
+        String backup = "/backups/" + EmSimulator.SEED_ORACLE_BACKUP_ID;
+        assertValid("EntityReferences", client.get("/backups", token), "Type=\"BackupReference\"");
+        assertValid("EntityRef", client.get(backup, token));
+        assertValidEm12("Backups", client.get("/backups?format=Entity", token), "<BackupType>Standard</BackupType>");
+        assertValidEm12("Backup", client.get(backup + "?format=Entity", token), "<Platform>VMware</Platform>");
+        assertValid("EntityReferences", client.get(backup + "/restorePoints", token), "Type=\"RestorePointReference\"");
+        assertValid("EntityRef", client.get("/restorePoints/" + EmSimulator.SEED_ORACLE_RESTORE_POINT_ID, token));
+        assertValidEm12("RestorePoint", client.get("/restorePoints/" + EmSimulator.SEED_ORACLE_RESTORE_POINT_ID + "?format=Entity", token),
+                "<BackupDateUTC>");
+        assertValidEm12("RestorePoints", client.get(backup + "/restorePoints?format=Entity", token));
+        assertValid("EntityReferences", client.get("/restorePoints/" + EmSimulator.SEED_ORACLE_RESTORE_POINT_ID + "/vmRestorePoints", token),
+                "Type=\"VmRestorePointReference\"");
+        assertValid("EntityReferences", client.get("/vmRestorePoints", token));
+        assertValid("EntityRef", client.get("/vmRestorePoints/" + EmSimulator.SEED_EXCH01_VM_RESTORE_POINT_ID, token));
+        assertValid("VmRestorePoints", client.get("/vmRestorePoints?format=Entity", token), "<PointType>Full</PointType>");
+        assertValid("VmRestorePoint", client.get("/vmRestorePoints/" + EmSimulator.SEED_EXCH01_VM_RESTORE_POINT_ID + "?format=Entity", token),
+                "Rel=\"Restore\"");
+    }
+
+    @Test
+    void taskReplicaAndRestoreSessions() {
+        String session = EmSimulator.SEED_EXCHANGE_WARNING_SESSION_ID;
+        assertValid("EntityReferences", client.get("/backupSessions/" + session + "/taskSessions", token),
+                "Type=\"BackupTaskSessionReference\"");
+        assertValidEm12("BackupTaskSessions", client.get("/backupSessions/" + session + "/taskSessions?format=Entity", token),
+                "<Result>Warning</Result>", "<VmUid>");
+        assertValidEm12("BackupTaskSessions", client.get("/backupSessions/" + EmSimulator.SEED_ORACLE_FAILED_SESSION_ID
+                + "/taskSessions?format=Entity", token), "<TotalSize>0</TotalSize>");
+        assertValid("EntityReferences", client.get("/replicaSessions", token), "Type=\"ReplicaJobSessionReference\"");
+        assertValid("ReplicaJobSessions", client.get("/replicaSessions?format=Entity", token), "<JobType>Replica</JobType>");
+        assertValid("ReplicaJobSession", client.get("/replicaSessions/" + EmSimulator.SEED_WEB_REPLICA_SESSION_ID + "?format=Entity", token));
+        assertValid("EntityReferences", client.get("/restoreSessions", token), "Type=\"RestoreSessionReference\"");
+        assertValid("RestoreSessions", client.get("/restoreSessions?format=Entity", token), "<JobType>RestoreVm</JobType>");
+        assertValid("RestoreSession", client.get("/restoreSessions/" + EmSimulator.SEED_EXCH01_RESTORE_SESSION_ID + "?format=Entity", token),
+                "<RestoredObjRef>");
+    }
+
+    @Test
+    void restoreAndQuickBackupTasks() {
+        sim.withTaskRunTime(Duration.ZERO).withTaskCollectTime(Duration.ZERO).withRestoreRunTime(Duration.ofHours(1));
+        HttpResponse<String> restore = client.post("/vmRestorePoints/" + EmSimulator.SEED_ORACLE02_VM_RESTORE_POINT_ID + "?action=restore",
+                token, "application/xml", "<RestoreSpec xmlns=\"http://www.veeam.com/ent/v1.0\"><VmRestoreSpec><PowerOnAfterRestore>false"
+                        + "</PowerOnAfterRestore><QuickRollback>false</QuickRollback></VmRestoreSpec></RestoreSpec>");
+        assertValid("Task", restore, "<Operation>StartVMRestore</Operation>");
+        String finished = client.awaitTaskState(token, taskId(restore), "Finished");
+        assertValid("Task", finished, "Type=\"RestoreSession\"");
+        String sessionId = between(finished, "/restoreSessions/", "?format=Entity");
+        assertValid("RestoreSession", client.get("/restoreSessions/" + sessionId + "?format=Entity", token), "<State>Starting</State>",
+                "<FailureMessage/>");
+
+        sim.withBackupSessionRunTime(Duration.ofHours(1));
+        HttpResponse<String> quick = client.post("/backupServers/" + EmLinks.BACKUP_SERVER_ID + "?action=quickbackup", token, "application/xml",
+                "<QuickBackupStartupSpec xmlns=\"http://www.veeam.com/ent/v1.0\"><VmRef>" + VM_REF_PREFIX + "vm-101</VmRef></QuickBackupStartupSpec>");
+        assertValid("Task", quick, "<Operation>QuickBackup</Operation>");
+        assertValid("Task", client.awaitTaskState(token, taskId(quick), "Finished"), "Success=\"false\"");
+        assertValid("Error", client.post("/vmRestorePoints/" + EmSimulator.SEED_ORACLE02_VM_RESTORE_POINT_ID + "?action=restore", token,
+                "application/xml", "<RestoreSpec xmlns=\"http://www.veeam.com/ent/v1.0\"/>"), "StatusCode=\"400\"");
+    }
+
+    @Test
+    void reports() {
+        assertValid("SummaryReport", client.get("/reports/summary", token), "Type=\"ReportFrame\"");
+        assertValid("OverviewReportFrame", client.get("/reports/summary/overview", token), "<BackupServers>1</BackupServers>");
+        assertValid("VmsOverviewReportFrame", client.get("/reports/summary/vms_overview", token), "<ProtectedVmsReportLink>");
+        assertValid("JobStatisticsReportFrame", client.get("/reports/summary/job_statistics", token), "<MaxBackupJobDuration>");
+        assertValid("ProcessedVmsReportFrame", client.get("/reports/summary/processed_vms", token), "<Day Timestamp=");
+        assertValid("RepositoryReportFrame", client.get("/reports/summary/repository", token), "<Period><Name>");
+    }
+
+    @Test
+    void discoveredComputers() {
+        assertValid("EntityReferences", client.get("/agents/discoveredComputers", token), "Type=\"DiscoveredComputerReference\"");
+        assertValid("EntityRef", client.get("/agents/discoveredComputers/" + EmSimulator.SEED_LINUX_COMPUTER_ID, token));
+        assertValidEm12("DiscoveredComputers", client.get("/agents/discoveredComputers?format=Entity", token), "<AgentStatus>Installed");
+        assertValidEm12("DiscoveredComputer", client.get("/agents/discoveredComputers/" + EmSimulator.SEED_WINDOWS_COMPUTER_ID
+                + "?format=Entity", token), "<HostStatus>Offline</HostStatus>");
+    }
+
+    @Test
+    void newQueryTypes() {
+        assertValidEm12("QueryResult", client.get("/query?type=Repository&format=Entities", token), "<Repositories>", "<Kind>");
+        assertValid("QueryResult", client.get("/query?type=Repository", token), "Type=\"RepositoryReference\"");
+        assertValid("QueryResult", client.get("/query?type=ReplicaJobSession&format=Entities", token), "<ReplicaJobSessions>");
+        assertValid("QueryResult", client.get("/query?type=VmRestorePoint&format=Entities&sortDesc=CreationTime&pageSize=1", token),
+                "<VmRestorePoints>");
+        assertValid("QueryResult", client.get("/query?type=BackupTaskSession", token), "Type=\"BackupTaskSessionReference\"");
+        assertValid("QueryResult", client.get("/query?type=BackupServer", token), "Type=\"BackupServerReference\"");
+        assertValidEm12("QueryResult", client.get("/query?type=BackupServer&format=Entities", token), "<BackupServers>");
+        assertValidEm12("QueryResult", client.get("/query?type=BackupTaskSession&format=Entities", token), "<BackupTaskSessions>");
+    }
+
     private static SimJob jobWithIncludes(int count) {
         SimJob job = sim.addJob(UUID.randomUUID().toString(), "XSD job");
         for (int i = 1; i <= count; i++) {
@@ -190,13 +301,33 @@ class EmSimulatorXsdTest {
     }
 
     private static void assertValid(String rootElement, String xml, String... mustContain) {
+        assertValid(schema, rootElement, xml, mustContain);
+    }
+
+    /** Against the 9.x schema plus EM 12's additions: for the answer kinds docs/simulator.md lists as going beyond 9.x. */
+    private static void assertValidEm12(String rootElement, HttpResponse<String> response, String... mustContain) {
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"), response.headers().toString());
+        assertValid(em12Schema, rootElement, response.body(), mustContain);
+    }
+
+    private static void assertValid(Schema against, String rootElement, String xml, String... mustContain) {
         assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?><" + rootElement + " "), xml);
         for (String expected : mustContain) {
             assertTrue(xml.contains(expected), () -> "expected " + expected + " in " + xml);
         }
-        List<SAXParseException> errors = validate(xml);
-        assertEquals(List.of(), errors.stream().filter(e -> !isHierarchyObjRefPattern(e)).map(SAXParseException::getMessage).toList(),
-                xml);
+        List<SAXParseException> errors = validate(against, xml);
+        assertEquals(List.of(), errors.stream().filter(e -> !isHierarchyObjRefPattern(e) && !isMissingLegacyRef(e))
+                .map(SAXParseException::getMessage).toList(), xml);
+    }
+
+    /**
+     * The 9.x schema requires a {@code Ref} element first in {@code Backup} and {@code RestorePoint}; no EM answer has
+     * one (docs/simulator.md): the one content failure tolerated, only there.
+     */
+    private static boolean isMissingLegacyRef(SAXParseException error) {
+        String message = error.getMessage();
+        return message.startsWith("cvc-complex-type.2.4.a") && message.contains("'{\"http://www.veeam.com/ent/v1.0\":Ref}'")
+                && (message.contains(":Platform}'") || message.contains(":BackupDateUTC}'"));
     }
 
     /**
@@ -207,12 +338,13 @@ class EmSimulatorXsdTest {
     private static boolean isHierarchyObjRefPattern(SAXParseException error) {
         String message = error.getMessage();
         return message.contains("'" + VM_REF_PREFIX) && (message.startsWith("cvc-pattern-valid")
-                || message.startsWith("cvc-type.3.1.3") && (message.contains("'HierarchyObjRef'") || message.contains("'ObjectRef'")));
+                || message.startsWith("cvc-type.3.1.3") && (message.contains("'HierarchyObjRef'") || message.contains("'ObjectRef'")
+                        || message.contains("'RestoredObjRef'")));
     }
 
-    private static List<SAXParseException> validate(String xml) {
+    private static List<SAXParseException> validate(Schema against, String xml) {
         List<SAXParseException> errors = new ArrayList<>();
-        Validator validator = schema.newValidator();
+        Validator validator = against.newValidator();
         validator.setErrorHandler(new ErrorHandler() {
             @Override
             public void warning(SAXParseException e) {

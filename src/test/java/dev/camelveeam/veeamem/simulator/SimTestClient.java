@@ -10,18 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import org.awaitility.Awaitility;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** A plain java.net.http client for the simulator tests (no Camel involved). */
 final class SimTestClient {
 
     static final Duration TASK_WAIT = Duration.ofSeconds(5);
-    private static final long POLL_PAUSE_NANOS = Duration.ofMillis(10).toNanos();
+    private static final Duration POLL_PAUSE = Duration.ofMillis(10);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Supplier<String> baseUrl;
@@ -104,29 +104,17 @@ final class SimTestClient {
 
     /** Polls {@code GET /tasks/{taskId}} (XML) until the task shows {@code <State>state</State>}; returns that body. */
     String awaitTaskState(String token, String taskId, String state) {
-        long deadline = System.nanoTime() + TASK_WAIT.toNanos();
-        String body = "";
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = get("/tasks/" + taskId, token);
-            assertEquals(200, response.statusCode(), response.body());
-            body = response.body();
-            if (body.contains("<State>" + state + "</State>")) {
-                return body;
-            }
-            LockSupport.parkNanos(POLL_PAUSE_NANOS);
-        }
-        return fail("Task " + taskId + " did not reach " + state + " within " + TASK_WAIT + "; last answer: " + body);
+        return Awaitility.await("task " + taskId + " reaching " + state).atMost(TASK_WAIT).pollInterval(POLL_PAUSE)
+                .until(() -> {
+                    HttpResponse<String> response = get("/tasks/" + taskId, token);
+                    assertEquals(200, response.statusCode(), response.body());
+                    return response.body();
+                }, body -> body.contains("<State>" + state + "</State>"));
     }
 
     /** Polls {@code condition} until it holds, failing after {@link #TASK_WAIT}. */
     static void eventually(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TASK_WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail(what + " did not happen within " + TASK_WAIT);
-            }
-            LockSupport.parkNanos(POLL_PAUSE_NANOS);
-        }
+        Awaitility.await(what).atMost(TASK_WAIT).pollInterval(POLL_PAUSE).until(condition::getAsBoolean);
     }
 
     /** The task id in a {@code Task} XML answer. */
@@ -138,9 +126,8 @@ final class SimTestClient {
 
     /** Lets at least {@code duration} pass (for idle timeouts, where polling the simulator would reset the clock). */
     static void pass(Duration duration) {
-        long deadline = System.nanoTime() + duration.toNanos();
-        for (long left = duration.toNanos(); left > 0; left = deadline - System.nanoTime()) {
-            LockSupport.parkNanos(left);
-        }
+        long start = System.nanoTime();
+        Awaitility.await().pollDelay(duration).atMost(duration.plusSeconds(5))
+                .until(() -> System.nanoTime() - start >= duration.toNanos());
     }
 }

@@ -12,7 +12,7 @@ import com.sun.net.httpserver.Headers;
  * @param query      decoded query parameters in request order (first value wins)
  * @param session    the caller's session, {@code null} on routes that need none
  */
-record EmRequest(List<String> pathParams, Map<String, String> query, Headers headers, String body, SimSession session) {
+record SimRequest(List<String> pathParams, Map<String, String> query, Headers headers, String body, SimSession session) {
 
     String pathParam(int index) {
         return pathParams.get(index);
@@ -26,7 +26,7 @@ record EmRequest(List<String> pathParams, Map<String, String> query, Headers hea
     /**
      * Whether {@code format} asks for entities rather than references; values match in any letter case.
      *
-     * @throws EmError 400 for a value that is neither
+     * @throws SimError 400 for a value that is neither
      */
     boolean wantsEntities(String entityFormat, String referenceFormat) {
         String format = queryParam("format");
@@ -36,6 +36,6 @@ record EmRequest(List<String> pathParams, Map<String, String> query, Headers hea
         if (format.equalsIgnoreCase(entityFormat)) {
             return true;
         }
-        throw new EmError(400, "Unknown format [" + format + "]: expected " + entityFormat + " or " + referenceFormat + ".");
+        throw new SimError(400, "Unknown format [" + format + "]: expected " + entityFormat + " or " + referenceFormat + ".");
     }
 }
