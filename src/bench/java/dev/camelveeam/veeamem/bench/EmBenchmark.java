@@ -492,7 +492,7 @@ public final class EmBenchmark {
         ProcessProbe.Histogram histogramStarted;
         ProcessProbe.Histogram histogramInFlight;
         RequestCount requests;
-        List<RecordedRequest> kept = new ArrayList<>();
+        boolean measured = false;
         try {
             // Non-threaded async mode: asyncSend runs on the calling (sender) thread, which the component keeps as long
             // as its process() does not return
@@ -579,7 +579,12 @@ public final class EmBenchmark {
             keep.accept(requestLog.drain());
             requests = counted[0];
             heapAfter = ProcessProbe.classHistogram().totalBytes();
+            measured = true;
         } finally {
+            if (!measured) {
+                // the phase failed: no more submissions to a context about to stop
+                senders.shutdownNow();
+            }
             STAMPS.set(null);
             context.stop();
             sim.withTaskRunTime(Duration.ZERO);
