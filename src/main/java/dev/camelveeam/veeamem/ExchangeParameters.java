@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
+import dev.camelveeam.veeamem.internal.Echo;
 import org.apache.camel.Message;
 
 /**
@@ -155,7 +156,7 @@ final class ExchangeParameters {
 
     private static IllegalArgumentException invalid(String optionName, String header, String given, String expected) {
         return new IllegalArgumentException(
-                "The " + optionName + " '" + given + "' (header " + header + " or option " + optionName
+                "The " + optionName + " '" + Echo.quote(given) + "' (header " + header + " or option " + optionName
                                             + ") is not valid: expected " + expected);
     }
 

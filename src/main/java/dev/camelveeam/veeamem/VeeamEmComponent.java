@@ -118,7 +118,7 @@ public class VeeamEmComponent extends HealthCheckComponent {
         ThreadPoolProfile profile = executors.getDefaultThreadPoolProfile().clone();
         profile.setId(ROUTE_WORK_PROFILE);
         profile.setDefaultProfile(false);
-        profile.setMaxQueueSize(-1);
+        profile.setMaxQueueSize(Integer.MAX_VALUE);
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         return profile;
     }

@@ -3,6 +3,8 @@ package dev.camelveeam.veeamem;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
+import dev.camelveeam.veeamem.internal.Echo;
+
 /**
  * The EM REST operations of the {@code veeam-em} component. Operations that EM answers with {@code 202 Accepted}
  * and a task end with the final Task as the body.
@@ -55,7 +57,7 @@ public enum VeeamEmOperation {
             }
         }
         throw new IllegalArgumentException(
-                "Unknown veeam-em operation '" + name + "' in " + source + "; supported operations: " + supportedNames()
+                "Unknown veeam-em operation '" + Echo.quote(name) + "' in " + source + "; supported operations: " + supportedNames()
                                            + " (and " + VeeamEmEndpoint.CONSUMER + ", the consumer, in from())");
     }
 

@@ -17,6 +17,13 @@ public class VeeamEmOutcomeUnknownException extends VeeamEmException {
         this.path = path;
     }
 
+    /** The change was sent, its answer was lost, and what EM did with it cannot be found out (the reason says why). */
+    public VeeamEmOutcomeUnknownException(String method, String path, String reason) {
+        super(method + " " + path + " was sent to EM but its answer was lost, and " + reason);
+        this.method = method;
+        this.path = path;
+    }
+
     public String getMethod() {
         return method;
     }

@@ -3,6 +3,7 @@ package dev.camelveeam.veeamem;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 import dev.camelveeam.veeamem.EmOperations.AlreadyDone;
 import dev.camelveeam.veeamem.EmOperations.Answer;
@@ -12,6 +13,7 @@ import dev.camelveeam.veeamem.EmOperations.Started;
 import dev.camelveeam.veeamem.internal.EmApi;
 import dev.camelveeam.veeamem.internal.EmStatistics;
 import dev.camelveeam.veeamem.internal.Futures;
+import dev.camelveeam.veeamem.internal.PendingChange;
 import dev.camelveeam.veeamem.internal.PollSettings;
 import dev.camelveeam.veeamem.internal.TaskPoller;
 import dev.camelveeam.veeamem.model.Task;
@@ -32,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * transacted exchange must stay on its thread, so it waits there instead.
  */
 public class VeeamEmProducer extends DefaultAsyncProducer {
+
+    /**
+     * The exchange property that holds the change an exchange asked EM for, until the exchange completes, so that a
+     * redelivery settles it instead of sending it again.
+     */
+    public static final String PENDING_CHANGE = "CamelVeeamEmPendingChange";
 
     private static final Logger LOG = LoggerFactory.getLogger(VeeamEmProducer.class);
 
@@ -104,10 +112,41 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
             VeeamEmConfiguration config = getEndpoint().getConfiguration();
             ExchangeParameters parameters = new ExchangeParameters(exchange.getMessage(), config);
             Call call = operations.prepare(parameters.operation(operation), parameters, config);
-            return call.send().thenCompose(outcome -> awaitTask(outcome, exchange));
+            if (!call.isChange()) {
+                return call.send(null).thenCompose(outcome -> awaitTask(outcome, exchange));
+            }
+            Supplier<CompletableFuture<Object>> change = () -> sendChange(call, exchange);
+            return config.isIdempotent()
+                    ? api.getConnection().getChangeGate().inTurn(call.newPendingChange().key(), change)
+                    : change.get();
         } catch (Throwable e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * Sends a change, or, when the exchange comes again with the same change pending (Camel redelivered it), settles
+     * that one: follows the task EM made for it, or sends it again only when EM provably did not accept it.
+     */
+    private CompletableFuture<Object> sendChange(Call call, Exchange exchange) {
+        PendingChange pending = exchange.getProperty(PENDING_CHANGE, PendingChange.class);
+        CompletableFuture<Outcome> outcome;
+        if (pending != null && pending.key().equals(call.newPendingChange().key())) {
+            LOG.debug("Settling {} of a redelivered exchange before sending anything", pending);
+            outcome = operations.settle(call, pending);
+        } else {
+            pending = call.newPendingChange();
+            exchange.setProperty(PENDING_CHANGE, pending);
+            outcome = call.send(pending);
+        }
+        PendingChange change = pending;
+        return outcome.thenCompose(started -> awaitTask(started, exchange)).whenComplete((result, failure) -> {
+            if (failure == null) {
+                exchange.removeProperty(PENDING_CHANGE);
+            } else if (change.uncheckable() != null) {
+                exchange.getExchangeExtension().setRedeliveryExhausted(true);
+            }
+        });
     }
 
     private CompletableFuture<Object> awaitTask(Outcome outcome, Exchange exchange) {
@@ -122,7 +161,11 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
     private void continueOnRouteWork(Exchange exchange, AsyncCallback callback, CompletableFuture<Object> result) {
         Runnable rest = () -> {
             complete(exchange, result);
-            callback.done(false);
+            try {
+                callback.done(false);
+            } catch (Throwable e) {
+                LOG.error("The route of exchange {} failed after veeam-em: {}", exchange.getExchangeId(), e, e);
+            }
         };
         try {
             routeWork.execute(rest);

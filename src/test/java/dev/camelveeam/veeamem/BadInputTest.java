@@ -1,5 +1,7 @@
 package dev.camelveeam.veeamem;
 
+import java.util.List;
+
 import dev.camelveeam.veeamem.simulator.EmSimulator;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_ORACLE01_INCLUDE_ID;
 import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_ORACLE_JOB_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +39,7 @@ class BadInputTest extends VeeamEmTestSupport {
             "baseUrl without host   | veeam-em:removeInclude?baseUrl=https:///api&username=u&password=p | baseUrl must be an http or https URL",
             "missing username       | veeam-em:removeInclude?baseUrl=https://em:9398/api&password=p    | option username is required",
             "missing password       | veeam-em:removeInclude?baseUrl=https://em:9398/api&username=u    | option password is required",
+            "resource path          | veeam-em:removeInclude?baseUrl=https://em:9398/api/jobs&username=u&password=p | baseUrl must be the API root such as https://em.example.com:9398/api, not a resource path (/api/jobs)",
             "unknown operation      | veeam-em:removeEverything?baseUrl=https://em:9398/api&username=u&password=p | Unknown veeam-em operation 'removeEverything'" })
     void badEndpointConfigurationIsRefusedWhenTheEndpointIsCreated(String label, String uri, String expected) {
         Exception failure = assertThrows(Exception.class, () -> context.getEndpoint(uri));
@@ -67,6 +71,48 @@ class BadInputTest extends VeeamEmTestSupport {
         assertTrue(failure.getMessage().contains("'dropJob' in the header CamelVeeamEmOperation"), failure.getMessage());
         assertTrue(failure.getMessage().contains("removeInclude"), "lists the supported operations");
         assertEquals(0, sim.getRequests().size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "user info                | https://svc:T0pSecret@em:9398/api",
+            "user info, bad scheme    | ftp://svc:T0pSecret@em:9398/api",
+            "user info, unreadable    | https://svc:T0p Secret@em:9398/api",
+            "user info, no host       | https://svc:T0pSecret@em_host:9398/api",
+            "user info with slash     | https://svc:T0p/Secret@em:9398/api" })
+    void aBaseUrlWithUserInfoIsRefusedWithoutEchoingIt(String label, String baseUrl) {
+        Exception failure = assertThrows(Exception.class, () -> context.getEndpoint(
+                "veeam-em:listJobs?username=u&password=p&baseUrl=RAW(" + baseUrl + ")"));
+
+        assertTrue(messages(failure).contains("baseUrl"), label + ": " + messages(failure));
+        assertFalse(messages(failure).contains("T0p"), label + " echoed the password: " + messages(failure));
+    }
+
+    @Test
+    void aJobNameWithABadIncludeIdSendsNothingNotEvenTheLogon() {
+        Exchange result = removeInclude(uri("removeInclude") + "&jobId=Oracle Backup&includeId=vm-48911");
+
+        assertInstanceOf(IllegalArgumentException.class, result.getException());
+        assertTrue(sim.getRequests().isEmpty(), "nothing was sent, not even a logon: " + sim.getRequests());
+    }
+
+    @Test
+    void hugeInputsAreNotEchoedWhole() {
+        String huge = "x".repeat(200_000);
+        Exchange badInclude = template.request(uri("removeInclude") + "&jobId=" + SEED_ORACLE_JOB_ID,
+                exchange -> exchange.getMessage().setHeader(VeeamEmConstants.INCLUDE_ID, huge));
+        Exchange badOperation = template.request(uri("removeInclude") + "&jobId=" + SEED_ORACLE_JOB_ID,
+                exchange -> exchange.getMessage().setHeader(VeeamEmConstants.OPERATION, huge));
+        // Camel's own endpoint error quotes the whole URI, so the component's message is checked on its own
+        Exception badBaseUrl = assertThrows(IllegalArgumentException.class,
+                () -> dev.camelveeam.veeamem.internal.ApiRoot.parse("https://em/api/" + huge));
+
+        for (Throwable failure : List.of(badInclude.getException(), badOperation.getException(), badBaseUrl)) {
+            String messages = messages(failure);
+            assertTrue(messages.contains("xxxxx… (2000"), messages.substring(0, Math.min(300, messages.length())));
+            assertFalse(messages.contains("x".repeat(101)), "cut to 100 characters");
+        }
+        assertTrue(sim.getRequests().isEmpty());
     }
 
     private static String messages(Throwable failure) {

@@ -1,20 +1,19 @@
 package dev.camelveeam.veeamem;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.camelveeam.veeamem.model.Task;
-import dev.camelveeam.veeamem.simulator.EmSimulator;
+import dev.camelveeam.veeamem.simulator.IdleClosingProxy;
 import dev.camelveeam.veeamem.simulator.SimJob;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,7 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * 500 exchanges at once, each waiting about two seconds for its task: one logon, every exchange its own Task, the
- * component's threads stay at its poller pool, and after stop no poller thread and no connection to EM is left.
+ * component's threads stay few, and after stop no component thread and no connection to EM is left. The component
+ * reaches the simulator through a counting TCP proxy (whose idle timeout never fires here), which tells on any OS how
+ * many connections are open.
  */
 class LoadTest extends VeeamEmTestSupport {
 
@@ -35,13 +36,26 @@ class LoadTest extends VeeamEmTestSupport {
     static final EmSimulatorExtension EM = new EmSimulatorExtension(
             simulator -> simulator.withTaskRunTime(Duration.ofSeconds(2)));
 
+    private static IdleClosingProxy proxy;
+
+    @BeforeAll
+    static void startProxy() throws IOException {
+        proxy = new IdleClosingProxy("127.0.0.1", sim.getPort(), Duration.ofHours(1));
+    }
+
+    @AfterAll
+    static void stopProxy() {
+        proxy.close();
+    }
+
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
             @Override
             public void configure() {
                 from("seda:decommissioned?concurrentConsumers=50&size=" + EXCHANGES).routeId("decommission")
-                        .to(uri("removeInclude") + "&jobId=" + JOB_ID)
+                        .to(plainUri("removeInclude", proxy.getBaseUrl("/api")) + "&jobId=" + JOB_ID
+                            + "&pollInitialDelay=20&pollMaxDelay=200")
                         .to("mock:removed");
             }
         };
@@ -76,14 +90,16 @@ class LoadTest extends VeeamEmTestSupport {
         assertEquals(1, sim.getRequests("POST", "/api/sessionMngr/").size(), "one logon");
         assertEquals(EXCHANGES, sim.getRequests("DELETE", "/api/jobs/.*").size());
         int routeWorkPool = context.getExecutorServiceManager().getDefaultThreadPoolProfile().getPoolSize();
- assertTrue(mostComponentThreads.get() <= 3 + routeWorkPool,
+        assertTrue(mostComponentThreads.get() <= 3 + routeWorkPool,
                 "HttpClient's I/O and starter threads, one scheduler thread and the route-work pool: " + componentThreadNames());
-        assertTrue(openConnectionsTo(sim.getPort()) > 0, "connections are pooled while the context runs");
+        assertTrue(proxy.openConnections() > 0, "connections are pooled while the context runs");
+        assertTrue(proxy.connectionsAccepted() <= 20, "at most the pool's 20 connections: " + proxy.connectionsAccepted());
+        assertEquals(0, proxy.connectionsClosedIdle());
 
         context.stop();
 
         await().atMost(Duration.ofSeconds(1)).until(() -> componentThreads() == 0);
-        await().atMost(Duration.ofSeconds(10)).until(() -> openConnectionsTo(sim.getPort()) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> proxy.openConnections() == 0);
         assertEquals(1, sim.getRequests("DELETE", "/api/logonSessions/.*").size(), "logged off");
     }
 
@@ -95,25 +111,5 @@ class LoadTest extends VeeamEmTestSupport {
     private static int componentThreads() {
         return (int) Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.isAlive() && thread.getName().contains("VeeamEm")).count();
-    }
-
-    /** Established TCP connections from this machine to the port, from the kernel's table (Linux). */
-    private static int openConnectionsTo(int port) throws IOException {
-        String remotePort = String.format(Locale.ROOT, ":%04X", port);
-        int count = 0;
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            Path path = Path.of(table);
-            if (!Files.exists(path)) {
-                continue;
-            }
-            for (String line : Files.readAllLines(path)) {
-                String[] columns = line.trim().split("\\s+");
-                boolean established = columns.length > 3 && "01".equals(columns[3]);
-                if (established && columns[2].endsWith(remotePort)) {
-                    count++;
-                }
-            }
-        }
-        return count;
     }
 }

@@ -3,6 +3,7 @@ package dev.camelveeam.veeamem;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 
 import dev.camelveeam.veeamem.model.Task;
 import dev.camelveeam.veeamem.simulator.EmSimulator;
@@ -60,6 +61,27 @@ abstract class VeeamEmTestSupport extends CamelTestSupport {
     String simulatorUri(String operation, String user, String password) {
         return "veeam-em:" + operation + "?baseUrl=" + sim.getBaseUrl() + "&username=" + user
                + "&password=RAW(" + password + ")&pollInitialDelay=20&pollMaxDelay=200";
+    }
+
+    /** An endpoint URI with the given base URL and good credentials, and no other option: the component's defaults. */
+    static String plainUri(String operation, String baseUrl) {
+        return "veeam-em:" + operation + "?baseUrl=" + baseUrl + "&username=" + USER + "&password=RAW(" + PASSWORD + ")";
+    }
+
+    /** The messages of the failure and its causes, one a line. */
+    static String causeChain(Throwable failure) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            messages.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+
+    /** The names of the live threads whose name contains {@code part}, sorted. */
+    static List<String> liveThreads(String part) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().contains(part))
+                .map(Thread::getName).sorted().toList();
     }
 
     Exchange removeInclude(String uri) {

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -36,6 +38,8 @@ public final class EmCodec {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES, true)
             .build();
+    /** A property name of the model, safe to print; anything else in a parser's path is not printed. */
+    private static final Pattern PROPERTY_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
     private static final Map<JavaType, ObjectReader> XML_READERS = new ConcurrentHashMap<>();
     private static final Map<JavaType, ObjectReader> JSON_READERS = new ConcurrentHashMap<>();
     private static final ObjectMapper XML_WRITER = XmlMapper.builder()
@@ -61,13 +65,41 @@ public final class EmCodec {
                 throw new VeeamEmException("EM answered " + what + " with an empty " + format + " body");
             }
             return value;
-        } catch (JsonProcessingException e) {
-            throw new VeeamEmException("EM answered " + what + " with a body that is not a readable " + format + " "
-                                       + type.getRawClass().getSimpleName() + ": " + e.getOriginalMessage(),
-                    e);
         } catch (IOException e) {
-            throw new VeeamEmException("EM answered " + what + " with an unreadable body: " + e.getMessage(), e);
+            throw new VeeamEmException("EM answered " + what + " with a body that is not a readable " + format + " "
+                                       + type.getRawClass().getSimpleName() + " (" + describe(e) + ")");
         }
+    }
+
+    /**
+     * What went wrong reading a body, without a byte of the body: the parser's messages and locations quote it (an
+     * unexpected token, a value that does not fit, the start of the document), and a body may hold secrets, such as
+     * the session id in a LogonSession. So the parser's exception is neither quoted nor kept as the cause: only its
+     * kind, the line and column, and the path of model properties where it happened.
+     */
+    static String describe(IOException e) {
+        StringBuilder description = new StringBuilder(e.getClass().getSimpleName());
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            description.append(" at ");
+            boolean first = true;
+            for (JsonMappingException.Reference reference : mapping.getPath()) {
+                String field = reference.getFieldName();
+                if (field != null && PROPERTY_NAME.matcher(field).matches()) {
+                    description.append(first ? "" : ".").append(field);
+                } else if (field == null && reference.getIndex() >= 0) {
+                    description.append('[').append(reference.getIndex()).append(']');
+                } else {
+                    description.append(first ? "" : ".").append('?');
+                }
+                first = false;
+            }
+        }
+        if (e instanceof JsonProcessingException processing && processing.getLocation() != null
+                && processing.getLocation().getLineNr() > 0) {
+            description.append(" near line ").append(processing.getLocation().getLineNr()).append(", column ")
+                    .append(processing.getLocation().getColumnNr());
+        }
+        return description.append("; the body is not quoted, as it may hold secrets").toString();
     }
 
     /** Reads a list document ({@code ObjectsInJob}, {@code EntityReferences}, {@code HierarchyItems}...). */

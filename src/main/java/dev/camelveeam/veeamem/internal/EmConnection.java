@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import dev.camelveeam.veeamem.VeeamEmApiException;
 import dev.camelveeam.veeamem.VeeamEmException;
@@ -40,6 +41,7 @@ public final class EmConnection implements AutoCloseable {
     private final String basicAuthorization;
     private final long logoffWaitMillis;
     private final AtomicReference<CompletableFuture<EmSession>> current = new AtomicReference<>();
+    private final ChangeGate changeGate = new ChangeGate();
     private volatile String stoppingReason;
 
     public EmConnection(EmTransport transport, EmStatistics statistics, String username, String password,
@@ -93,15 +95,32 @@ public final class EmConnection implements AutoCloseable {
      * {@link VeeamEmLogonException}: the request itself was then never sent.
      */
     public CompletableFuture<SessionResponse> execute(EmRequest request, VeeamEmFormat format) {
-        return session().thenCompose(session -> executeIn(session, request, format).thenCompose(response -> {
-            if (response.status() != UNAUTHORIZED) {
-                return CompletableFuture.completedFuture(new SessionResponse(session, response));
-            }
-            LOG.debug("EM at {} no longer knows the session; logging on again for {}", getRoot(), request);
-            invalidate(session);
-            return session().thenCompose(fresh -> executeIn(fresh, request, format)
-                    .thenApply(again -> new SessionResponse(fresh, again)));
-        }));
+        return execute(request, format, session -> {
+        });
+    }
+
+    /** As {@link #execute(EmRequest, VeeamEmFormat)}, telling {@code sending} each session the request goes out in. */
+    public CompletableFuture<SessionResponse> execute(
+            EmRequest request, VeeamEmFormat format, Consumer<EmSession> sending) {
+        return session().thenCompose(session -> {
+            sending.accept(session);
+            return executeIn(session, request, format).thenCompose(response -> {
+                if (response.status() != UNAUTHORIZED) {
+                    return CompletableFuture.completedFuture(new SessionResponse(session, response));
+                }
+                LOG.debug("EM at {} no longer knows the session; logging on again for {}", getRoot(), request);
+                invalidate(session);
+                return session().thenCompose(fresh -> {
+                    sending.accept(fresh);
+                    return executeIn(fresh, request, format).thenApply(again -> new SessionResponse(fresh, again));
+                });
+            });
+        });
+    }
+
+    /** The gate that runs idempotent changes on the same target one after the other, for every endpoint alike. */
+    public ChangeGate getChangeGate() {
+        return changeGate;
     }
 
     /** Sends the request in the given session, for resources that belong to it, such as its tasks. */
@@ -169,7 +188,7 @@ public final class EmConnection implements AutoCloseable {
     private CompletableFuture<EmSession> logon() {
         EmRequest request = EmRequest.post("/sessionMngr/?v=latest", null);
         return sendConnecting(request, LOGON_FORMAT, HttpHeaders.AUTHORIZATION, basicAuthorization)
-                .thenApply(response -> {
+                .thenCompose(response -> {
                     if (response.status() == UNAUTHORIZED) {
                         throw new VeeamEmLogonException(
                                 "EM at " + getRoot() + " refused the logon of user '" + username
@@ -192,27 +211,47 @@ public final class EmConnection implements AutoCloseable {
                     try {
                         body = EmCodec.read(response.body(), LOGON_FORMAT, LogonSession.class, request);
                     } catch (VeeamEmException unreadable) {
+                        return endUnreadableLogon(response, new VeeamEmLogonException(
+                                "EM at " + getRoot() + " accepted the logon but its LogonSession answer could not be read: "
+                                                                                        + unreadable.getMessage(),
+                                response.status()));
+                    }
+                    String sessionId;
+                    try {
+                        sessionId = PathSegments.sessionIdFromEm(body.getSessionId());
+                    } catch (VeeamEmException unusable) {
+                        transport.getSecrets().forget(response.sessionToken());
                         throw new VeeamEmLogonException(
-                                "EM at " + getRoot() + " accepted the logon but its LogonSession answer could not be read",
+                                "EM at " + getRoot() + " accepted the logon but " + unusable.getMessage()
+                                                        + "; the session was not used and ends when it expires in EM",
                                 response.status());
                     }
                     statistics.logon();
                     LOG.info("Logged on to Veeam EM at {} as {}", getRoot(), username);
-                    return new EmSession(transport.getSecrets().conceal(body.getSessionId()), response.sessionToken());
+                    return CompletableFuture.completedFuture(
+                            new EmSession(transport.getSecrets().conceal(sessionId), response.sessionToken()));
                 });
     }
 
+    /**
+     * A logon that EM accepted but whose answer cannot be read still opened a session in EM: it is logged off when
+     * its id can be found in the raw answer (never quoted: it is a secret), and the logon fails either way.
+     */
+    private CompletableFuture<EmSession> endUnreadableLogon(EmResponse response, VeeamEmLogonException failure) {
+        String sessionId = SessionIds.find(response.body());
+        if (sessionId == null) {
+            transport.getSecrets().forget(response.sessionToken());
+            LOG.warn("EM at {} accepted the logon of {} but no session id could be found in its unreadable answer; the"
+                     + " session ends when it expires in EM", getRoot(), username);
+            return CompletableFuture.failedFuture(failure);
+        }
+        EmSession orphan = new EmSession(transport.getSecrets().conceal(sessionId), response.sessionToken());
+        return logoffAsync(orphan).thenCompose(ignored -> CompletableFuture.failedFuture(failure));
+    }
+
     private void logoff(EmSession session) {
-        EmRequest request = EmRequest.delete("/logonSessions/" + session.sessionId());
         try {
-            EmResponse response = sendConnecting(request, LOGON_FORMAT, EmHttpClient.SESSION_HEADER, session.token())
-                    .get(logoffWaitMillis, TimeUnit.MILLISECONDS);
-            if (response.isSuccess()) {
-                LOG.info("Logged off from Veeam EM at {}", getRoot());
-            } else {
-                LOG.info("Logging off from Veeam EM at {} answered {}: the session had already ended", getRoot(),
-                        response.status());
-            }
+            logoffAsync(session).get(logoffWaitMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             LOG.warn("Could not log off from Veeam EM at {}: {}", getRoot(), e.getCause().getMessage());
         } catch (TimeoutException e) {
@@ -220,9 +259,26 @@ public final class EmConnection implements AutoCloseable {
                     getRoot(), logoffWaitMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            forgetSecrets(session);
         }
+    }
+
+    /** Sends the logoff; the future completes (never exceptionally) when it is done, and the secrets are forgotten. */
+    private CompletableFuture<Void> logoffAsync(EmSession session) {
+        EmRequest request = EmRequest.delete("/logonSessions/" + session.sessionId());
+        return sendConnecting(request, LOGON_FORMAT, EmHttpClient.SESSION_HEADER, session.token())
+                .handle((response, failure) -> {
+                    forgetSecrets(session);
+                    if (failure != null) {
+                        LOG.warn("Could not log off from Veeam EM at {}: {}", getRoot(),
+                                Futures.unwrap(failure).getMessage());
+                    } else if (response.isSuccess()) {
+                        LOG.info("Logged off from Veeam EM at {}", getRoot());
+                    } else {
+                        LOG.info("Logging off from Veeam EM at {} answered {}: the session had already ended", getRoot(),
+                                response.status());
+                    }
+                    return null;
+                });
     }
 
     /** Sends once more a request that could not connect, as it provably never reached EM. */
@@ -235,7 +291,7 @@ public final class EmConnection implements AutoCloseable {
                     }
                     Throwable cause = Futures.unwrap(failure);
                     if (!(cause instanceof VeeamEmTransportException first) || first.isRequestSent()
-                            || stoppingReason != null) {
+                            || stoppingReason != null || !transport.worthConnectingAgain(first)) {
                         return CompletableFuture.<EmResponse> failedFuture(cause);
                     }
                     LOG.debug("{} could not connect to EM at {}; trying once more: {}", request, getRoot(),

@@ -2,6 +2,7 @@ package dev.camelveeam.veeamem.internal;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -38,7 +39,12 @@ import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.client5.http.ssl.TrustAllStrategy;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.ParseException;
+import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
@@ -62,6 +68,9 @@ public final class EmHttpClient implements EmTransport {
 
     private static final int MAX_CONNECTIONS = 20;
     private static final String IN_FLIGHT = "veeam-em.inFlight";
+    private static final String NOT_TLS_HINT
+            = "the server may not speak TLS on that port: check baseUrl's scheme (http:// for a plain-HTTP port)";
+    private static final String HTTPS_HINT = " (EM's port may speak HTTPS: check that baseUrl starts with https://)";
 
     private final ApiRoot root;
     private final TransportSettings settings;
@@ -140,6 +149,11 @@ public final class EmHttpClient implements EmTransport {
     @Override
     public ApiRoot getRoot() {
         return root;
+    }
+
+    @Override
+    public boolean worthConnectingAgain(VeeamEmTransportException notSent) {
+        return !(notSent.getCause() instanceof TlsSilence);
     }
 
     @Override
@@ -279,17 +293,47 @@ public final class EmHttpClient implements EmTransport {
                         tooLarge.status(), cause);
             }
             if (cause instanceof SSLException) {
+                boolean notTls = cause.getMessage() != null
+                                 && (cause.getMessage().contains("nrecognized SSL message")
+                                     || cause.getMessage().contains("plaintext connection"));
                 return new VeeamEmTransportException(
-                        "TLS handshake with EM at " + root + " failed for " + request + " (" + cause.getMessage()
-                                                     + "): EM's certificate must be trusted (option"
-                                                     + " sslContextParameters) and name the host of baseUrl",
+                        "TLS handshake with EM at " + root + " failed for " + request + " (" + cause.getMessage() + "): "
+                                                     + (notTls ? NOT_TLS_HINT
+                                                             : "EM's certificate must be trusted (option"
+                                                               + " sslContextParameters) and name the host of baseUrl"),
                         false, cause);
             }
+            if (isHttps() && !onItsWay.get() && cause instanceof SocketTimeoutException) {
+                return new VeeamEmTransportException(
+                        request + " to EM at " + root + " could not connect: the TLS handshake got no answer within"
+                                                     + " connectTimeout (" + settings.connectTimeoutMillis() + " ms), "
+                                                     + NOT_TLS_HINT + " (" + cause + ")",
+                        false, new TlsSilence(cause));
+            }
             boolean neverSent = !onItsWay.get() || cause instanceof ConnectException
-                    || cause instanceof ConnectTimeoutException || cause instanceof UnknownHostException;
+                    || cause instanceof ConnectTimeoutException || cause instanceof UnknownHostException
+                    || cause instanceof RequestNotExecutedException;
+            boolean protocolFailure = !(cause instanceof RequestNotExecutedException)
+                                      && (cause instanceof ConnectionClosedException
+                                          || cause instanceof NoHttpResponseException
+                                          || cause instanceof HttpException || cause instanceof ParseException);
             return new VeeamEmTransportException(
-                    request + " to EM at " + root + (neverSent ? " could not connect: " : " got no answer: ") + cause,
+                    request + " to EM at " + root + (neverSent ? " could not connect: " : " got no answer: ") + cause
+                                                 + (!isHttps() && protocolFailure ? HTTPS_HINT : ""),
                     !neverSent, cause);
+        }
+    }
+
+    private boolean isHttps() {
+        return root.toString().startsWith("https:");
+    }
+
+    /** A TLS handshake without any answer from the server: sending again would only wait as long once more. */
+    private static final class TlsSilence extends SocketTimeoutException {
+
+        TlsSilence(Exception cause) {
+            super(cause.getMessage());
+            initCause(cause);
         }
     }
 }

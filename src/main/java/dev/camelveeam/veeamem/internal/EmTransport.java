@@ -21,6 +21,14 @@ public interface EmTransport extends AutoCloseable {
      */
     CompletableFuture<EmResponse> send(EmRequest request, VeeamEmFormat format, String authHeader, String authValue);
 
+    /**
+     * Whether a request that could not connect is worth sending once more. Not when the failure shows that it would
+     * fail the same way, such as a server that does not answer the TLS handshake at all (a plain-HTTP port).
+     */
+    default boolean worthConnectingAgain(VeeamEmTransportException notSent) {
+        return true;
+    }
+
     /** The secrets of this transport and their stand-ins. */
     Secrets getSecrets();
 

@@ -10,6 +10,8 @@ import dev.camelveeam.veeamem.VeeamEmLogonException;
 import dev.camelveeam.veeamem.VeeamEmOutcomeUnknownException;
 import dev.camelveeam.veeamem.VeeamEmTransportException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static dev.camelveeam.veeamem.internal.FakeTransport.answer;
 import static dev.camelveeam.veeamem.internal.FakeTransport.task;
@@ -68,7 +70,7 @@ class EmConnectionTest {
                 new VeeamEmTransportException("POST /sessionMngr/ got no answer", true, null)));
         EmApi api = new EmApi(connection(transport), VeeamEmFormat.json);
 
-        Throwable failure = failure(api.submit(DELETE));
+        Throwable failure = failure(api.submit(DELETE, new PendingChange("test", "UpdateJob")));
 
         VeeamEmLogonException logon = assertInstanceOf(VeeamEmLogonException.class, failure);
         assertTrue(logon.getMessage().contains("the operation was not sent"), logon.getMessage());
@@ -82,7 +84,7 @@ class EmConnectionTest {
                 : CompletableFuture.failedFuture(new VeeamEmTransportException("no answer", true, null)));
         EmApi api = new EmApi(connection(transport), VeeamEmFormat.json);
 
-        assertInstanceOf(VeeamEmOutcomeUnknownException.class, failure(api.submit(DELETE)));
+        assertInstanceOf(VeeamEmOutcomeUnknownException.class, failure(api.submit(DELETE, new PendingChange("test", "UpdateJob"))));
         assertEquals(1, transport.count("DELETE", "/jobs"), "not sent again");
     }
 
@@ -99,7 +101,7 @@ class EmConnectionTest {
         });
         EmApi api = new EmApi(connection(transport), VeeamEmFormat.json);
 
-        EmTaskHandle task = api.submit(DELETE).join();
+        EmTaskHandle task = api.submit(DELETE, new PendingChange("test", "UpdateJob")).join();
 
         assertEquals("task-1", task.lastSeen().getTaskId());
         assertEquals(List.of("POST", "POST", "DELETE", "DELETE"), attempts);
@@ -117,7 +119,7 @@ class EmConnectionTest {
         });
         EmApi api = new EmApi(connection(transport), VeeamEmFormat.json);
 
-        api.submit(DELETE).join();
+        api.submit(DELETE, new PendingChange("test", "UpdateJob")).join();
 
         assertEquals(2, transport.count("POST", "/sessionMngr"));
         assertEquals(2, transport.count("DELETE", "/jobs"));
@@ -132,7 +134,7 @@ class EmConnectionTest {
         connection.session().join();
 
         connection.stopSending("the CamelContext is stopping");
-        Throwable refused = failure(api.submit(DELETE));
+        Throwable refused = failure(api.submit(DELETE, new PendingChange("test", "UpdateJob")));
         connection.close();
 
         assertTrue(refused.getMessage().contains("the CamelContext is stopping"), refused.getMessage());
@@ -150,6 +152,64 @@ class EmConnectionTest {
         assertEquals("session-1".length(), session.sessionId().length());
         assertSame(session.sessionId(), session.sessionId());
         assertEquals("EmSession[hidden]", session.toString());
+    }
+
+    @Test
+    void aSessionIdThatIsNotOneSegmentFailsTheLogonAndNeverGoesIntoAPath() {
+        FakeTransport transport = new FakeTransport(clock, request -> answer(201, FakeTransport.LOGON_ANSWER
+                .replace("session-1", "../jobs/J/includes/I")));
+        EmConnection connection = connection(transport);
+
+        VeeamEmLogonException logon = assertInstanceOf(VeeamEmLogonException.class, failure(connection.session()));
+        connection.close();
+
+        assertTrue(logon.getMessage().contains("SessionId that cannot be used in a request path"), logon.getMessage());
+        assertFalse(logon.getMessage().contains("jobs/J"), "the session id is not quoted: " + logon.getMessage());
+        assertTrue(transport.sent().stream().noneMatch(sent -> sent.request().pathAndQuery().contains("..")),
+                "no request path with .. : " + transport.sent());
+        assertEquals(0, transport.count("DELETE", "/"));
+    }
+
+    @Test
+    void anUnreadableLogonAnswerIsLoggedOffWhenItsSessionIdCanBeFound() {
+        String cutShort = "<LogonSession xmlns=\"http://www.veeam.com/ent/v1.0\" Href=\"http://em.test:9399/api/"
+                          + "logonSessions/5c2d3b31-9f7e-4c52-9d0a-1c8f1d5e2a77\" Type=\"LogonSession\"><Links><Li";
+        FakeTransport transport = new FakeTransport(clock, request -> request.method().equals("POST")
+                ? answer(201, cutShort) : answer(204, ""));
+        EmConnection connection = connection(transport);
+
+        VeeamEmLogonException logon = assertInstanceOf(VeeamEmLogonException.class, failure(connection.session()));
+
+        assertTrue(logon.getMessage().contains("could not be read"), logon.getMessage());
+        assertFalse(logon.getMessage().contains("5c2d3b31"), "the session id is not quoted: " + logon.getMessage());
+        assertEquals(1, transport.count("DELETE", "/logonSessions/"), "logged off: " + transport.sent());
+        String path = transport.sent().get(1).request().pathAndQuery();
+        assertEquals("/logonSessions/".length() + 36, path.length(), "the stand-in has the id's length");
+        assertFalse(path.contains("5c2d3b31"), "the path holds the stand-in: " + path);
+    }
+
+    @Test
+    void anUnreadableLogonAnswerWithoutASessionIdIsNotLoggedOff() {
+        FakeTransport transport = new FakeTransport(clock, request -> answer(201, "<LogonSession><Us"));
+        EmConnection connection = connection(transport);
+
+        assertInstanceOf(VeeamEmLogonException.class, failure(connection.session()));
+        assertEquals(0, transport.count("DELETE", "/"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { ".", "..", " " })
+    void aTaskIdThatIsNotOneSegmentIsRefused(String taskId) {
+        FakeTransport transport = new FakeTransport(clock, request -> request.method().equals("POST")
+                ? answer(201, FakeTransport.LOGON_ANSWER)
+                : CompletableFuture.completedFuture(new EmResponse(202, null, task("Running")
+                        .replace("task-1", taskId).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        EmApi api = new EmApi(connection(transport), VeeamEmFormat.json);
+
+        Throwable failure = failure(api.submit(DELETE, new PendingChange("test", "UpdateJob")));
+
+        assertTrue(failure.getMessage().contains("TaskId that cannot be used in a request path"), failure.getMessage());
+        assertEquals(0, transport.count("GET", "/tasks"));
     }
 
     private EmConnection connection(FakeTransport transport) {

@@ -47,6 +47,7 @@ public final class IdleClosingProxy implements AutoCloseable {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger closedIdle = new AtomicInteger();
+    private final AtomicInteger openNow = new AtomicInteger();
     private volatile boolean closed;
 
     /**
@@ -85,6 +86,14 @@ public final class IdleClosingProxy implements AutoCloseable {
         return closedIdle.get();
     }
 
+    /**
+     * Client connections open now: accepted and not yet closed, whether by the client, upstream, the idle timeout or
+     * {@link #close()}. Counts from the moment of accepting, so a connection is counted before its upstream is open.
+     */
+    public int openConnections() {
+        return openNow.get();
+    }
+
     /** Stops accepting, closes every connection both ways and returns once the proxy's threads have ended. */
     @Override
     public void close() {
@@ -110,9 +119,11 @@ public final class IdleClosingProxy implements AutoCloseable {
                 return; // closed
             }
             accepted.incrementAndGet();
+            openNow.incrementAndGet();
             try {
                 threads.execute(() -> open(client));
             } catch (RejectedExecutionException e) {
+                openNow.decrementAndGet();
                 closeQuietly(client);
             }
         }
@@ -126,6 +137,7 @@ public final class IdleClosingProxy implements AutoCloseable {
             client.setTcpNoDelay(true);
             upstream.setTcpNoDelay(true);
         } catch (IOException e) {
+            openNow.decrementAndGet();
             closeQuietly(client);
             closeQuietly(upstream);
             return;
@@ -219,8 +231,10 @@ public final class IdleClosingProxy implements AutoCloseable {
             }
         }
 
+        /** Uncounted before the sockets close, so a client that sees end of stream sees the count too. */
         private void closeSockets() {
             connections.remove(this);
+            openNow.decrementAndGet();
             closeQuietly(client);
             closeQuietly(upstream);
         }

@@ -63,6 +63,7 @@ class IdleClosingProxyTest {
             assertTrue(System.nanoTime() - sent >= IDLE.toNanos(), "closed before it was idle that long");
             assertEquals(1, proxy.connectionsClosedIdle());
             assertEquals(1, proxy.connectionsAccepted());
+            assertEquals(0, proxy.openConnections());
         }
     }
 
@@ -108,6 +109,27 @@ class IdleClosingProxyTest {
     }
 
     @Test
+    void countsTheConnectionsOpenNowWhoeverClosesThem() throws IOException {
+        try (IdleClosingProxy proxy = proxy(Duration.ofMinutes(1))) {
+            Socket first = connect(proxy);
+            Socket second = connect(proxy);
+            await().atMost(WAIT).until(() -> proxy.openConnections() == 2);
+
+            first.close();
+            await().atMost(WAIT).until(() -> proxy.openConnections() == 1);
+            second.getOutputStream().write(ENTRY_POINT_REQUEST);
+            InputStream in = second.getInputStream();
+            in.readNBytes(contentLength(readHead(in)));
+            assertEquals(1, proxy.openConnections(), "a kept-alive connection stays counted");
+
+            second.close();
+            await().atMost(WAIT).until(() -> proxy.openConnections() == 0);
+            assertEquals(2, proxy.connectionsAccepted());
+            assertEquals(0, proxy.connectionsClosedIdle());
+        }
+    }
+
+    @Test
     void closeEndsConnectionsListenerAndThreads() throws IOException {
         IdleClosingProxy proxy = proxy(Duration.ofMinutes(1));
         try (Socket socket = connect(proxy)) {
@@ -118,6 +140,7 @@ class IdleClosingProxyTest {
             proxy.close();
 
             assertEquals(-1, in.read());
+            assertEquals(0, proxy.openConnections());
         }
         assertEquals(0, proxy.connectionsClosedIdle());
         assertThrows(ConnectException.class, () -> new Socket(InetAddress.getLoopbackAddress(), proxy.getPort()).close());
