@@ -20,10 +20,9 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * The reference the component is measured against: the least code that performs {@code removeInclude} on EM with the
- * same HTTP library (Apache HttpClient 5 classic, a pooled client configured exactly like the component's
- * {@code EmHttpClient}), one logon reused for every operation, and the same poll schedule as the component's
- * {@code TaskPoller}: the first {@code GET /tasks/{id}} {@code initialDelay} after the 202, each later one after twice
- * the previous delay, capped at {@code maxDelay}. It waits by sleeping on the calling thread and reads the XML answers
+ * same HTTP library (Apache HttpClient 5 classic, a pooled client with the component's connection settings: 20
+ * connections, the same timeouts, no cookies, redirects or retries), one logon reused for every operation, and the
+ * {@link Backoff} poll schedule. It waits by sleeping on the calling thread and reads the XML answers
  * with {@code indexOf} instead of a data binder. Its requests carry the User-Agent {@value #USER_AGENT} so that the
  * simulator's request log tells them from the component's ({@code camel-veeam-em}).
  */
@@ -79,10 +78,9 @@ final class MinimalEmClient implements Closeable {
      *
      * @return the number of {@code GET /tasks/{id}} polls it took
      */
-    int removeInclude(String jobId, String includeId, long initialDelayMillis, long maxDelayMillis)
-            throws IOException, InterruptedException {
+    int removeInclude(String jobId, String includeId, Backoff backoff) throws IOException, InterruptedException {
         String taskId = startRemoveInclude(jobId, includeId);
-        long delay = initialDelayMillis;
+        long delay = backoff.initialDelay();
         int polls = 0;
         while (true) {
             if (delay > 0) {
@@ -96,7 +94,7 @@ final class MinimalEmClient implements Closeable {
                 }
                 return polls;
             }
-            delay = Math.min(delay * 2, maxDelayMillis);
+            delay = backoff.next(delay);
         }
     }
 

@@ -32,13 +32,19 @@ final class ProcessProbe {
     }
 
     /**
-     * Who a thread belongs to, by name: the component's poller ({@code VeeamEmTaskPoller}, inside Camel's thread name),
+     * Who a thread belongs to, by name: the component ({@code VeeamEmScheduler}, its poll and timeout scheduler;
+     * {@code VeeamEmIO*}, HttpClient's I/O reactor threads; {@code VeeamEmRouteWork}, the pool exchanges continue on;
+     * and the old {@code VeeamEmTaskPoller} pool, all possibly inside Camel's thread name), the minimal clients
+     * ({@code bench-minimal-*}),
      * the simulator ({@code em-simulator-*} and the JDK HTTP server's {@code HTTP-Dispatcher} and
      * {@code server-timer}), the harness ({@code bench-*}), other Camel threads, HttpClient, the JVM and the rest.
      */
     static String ownerOf(String name) {
-        if (name.contains("VeeamEmTaskPoller")) {
+        if (isComponent(name)) {
             return "component";
+        }
+        if (name.startsWith("bench-minimal-")) {
+            return "minimal client";
         }
         if (name.startsWith("em-simulator") || name.equals("HTTP-Dispatcher") || name.startsWith("server-timer")
             || name.startsWith("idle-timeout-task")) {
@@ -56,6 +62,11 @@ final class ProcessProbe {
         return "jvm/other";
     }
 
+    static boolean isComponent(String name) {
+        return name.contains("VeeamEmScheduler") || name.contains("VeeamEmIO") || name.contains("VeeamEmRouteWork")
+               || name.contains("VeeamEmTaskPoller");
+    }
+
     static List<LiveThread> liveThreads() {
         return Arrays.stream(THREADS.getThreadInfo(THREADS.getAllThreadIds(), 0))
                 .filter(Objects::nonNull)
@@ -66,7 +77,8 @@ final class ProcessProbe {
     /** Thread counts by owner, in a fixed order. */
     static Map<String, Integer> countByOwner(List<LiveThread> threads) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String owner : List.of("component", "httpclient", "camel (other)", "simulator", "harness", "jvm/other")) {
+        for (String owner : List.of("component", "httpclient", "camel (other)", "minimal client", "simulator", "harness",
+                "jvm/other")) {
             counts.put(owner, 0);
         }
         threads.forEach(t -> counts.merge(t.owner(), 1, Integer::sum));
@@ -137,7 +149,8 @@ final class ProcessProbe {
 
     /**
      * What the client side of an operation costs, without the JVM's JIT and GC threads and without the simulator: the
-     * calling threads (the harness's {@code main} or {@code bench-load-*}) and the component's poller threads.
+     * calling threads (the harness's {@code main} or {@code bench-load-*}), the component's threads and the minimal
+     * clients' threads (the async one's I/O reactor and scheduler).
      */
     static ThreadCost clientThreadCost() {
         long cpu = 0;
@@ -149,7 +162,8 @@ final class ProcessProbe {
                 continue;
             }
             String name = info.getThreadName();
-            if (name.equals("main") || name.startsWith("bench-load-") || name.contains("VeeamEmTaskPoller")) {
+            if (name.equals("main") || name.startsWith("bench-load-") || name.startsWith("bench-minimal-")
+                || isComponent(name) || "httpclient".equals(ownerOf(name))) {
                 cpu += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
                 user += Math.max(0, THREADS.getThreadUserTime(info.getThreadId()));
                 allocated += Math.max(0, threads.getThreadAllocatedBytes(info.getThreadId()));

@@ -58,7 +58,7 @@ public final class SingleClientLoop {
                             throw result.getException();
                         }
                     } else {
-                        minimal.removeInclude(include.jobId(), include.includeId(), 0, 5000);
+                        minimal.removeInclude(include.jobId(), include.includeId(), new Backoff(0, 100, 5000));
                     }
                 }
                 System.out.printf("%s round %d: %.1f µs/op%n", component ? "component" : "minimal", round,

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
 
-/** Order statistics of a sample: median, p10/p90 (linear interpolation between closest ranks), min and max. */
-record Stats(int n, double median, double p10, double p90, double min, double max, double mean) {
+/** Order statistics of a sample: median, p10/p90/p99 (linear interpolation between closest ranks), min and max. */
+record Stats(int n, double median, double p10, double p90, double min, double max, double mean, double p99) {
 
     static Stats of(Collection<? extends Number> values) {
         return of(values.stream().mapToDouble(Number::doubleValue).toArray());
@@ -13,12 +13,13 @@ record Stats(int n, double median, double p10, double p90, double min, double ma
 
     static Stats of(double[] values) {
         if (values.length == 0) {
-            return new Stats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return new Stats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return new Stats(sorted.length, quantile(sorted, 0.5), quantile(sorted, 0.1), quantile(sorted, 0.9),
-                sorted[0], sorted[sorted.length - 1], Arrays.stream(sorted).average().orElse(Double.NaN));
+                sorted[0], sorted[sorted.length - 1], Arrays.stream(sorted).average().orElse(Double.NaN),
+                quantile(sorted, 0.99));
     }
 
     private static double quantile(double[] sorted, double q) {
