@@ -116,7 +116,6 @@ public final class EmSimulator implements AutoCloseable {
     private static final int HTTP_THREADS = 8;
     private static final int ACCEPT_BACKLOG = 512;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
-    private static final String HTTP_SERVER_NODELAY = "sun.net.httpserver.nodelay";
 
     private final SimConfig config = new SimConfig();
     private final JobStore jobs = new JobStore();
@@ -245,11 +244,6 @@ public final class EmSimulator implements AutoCloseable {
         }
         if (config.seedData) {
             seed();
-        }
-        // Without TCP_NODELAY each answer waits ~40 ms for the client's delayed ACK (the JDK server writes headers and body
-        // separately). The JDK reads this JVM-wide property once, when its first server starts; an explicit setting wins.
-        if (System.getProperty(HTTP_SERVER_NODELAY) == null) {
-            System.setProperty(HTTP_SERVER_NODELAY, "true");
         }
         try {
             server = HttpServers.create(config.port, ACCEPT_BACKLOG, tls);
