@@ -128,6 +128,8 @@ public final class EmSimulator implements AutoCloseable {
     private String baseUrl;
     private ExecutorService httpExecutor;
     private ScheduledExecutorService scheduler;
+    /** Every thread the simulator's executors made, joined by {@link #close()}. */
+    private final Queue<Thread> threads = new ConcurrentLinkedQueue<>();
     private boolean closed;
 
     /** Accepted credentials; may be called several times. Without any, {@link #DEFAULT_USERNAME}/{@link #DEFAULT_PASSWORD} are. */
@@ -276,7 +278,10 @@ public final class EmSimulator implements AutoCloseable {
         return faults;
     }
 
-    /** Stops the server at once (open exchanges are cut) and returns once its threads have ended. */
+    /**
+     * Stops the server at once (open exchanges are cut) and returns once its threads have ended: its own daemon threads
+     * and the JDK server's non-daemon {@code HTTP-Dispatcher} thread, which {@code HttpServer.stop} ends.
+     */
     @Override
     public synchronized void close() {
         if (server == null || closed) {
@@ -287,8 +292,13 @@ public final class EmSimulator implements AutoCloseable {
         httpExecutor.shutdownNow();
         scheduler.shutdownNow();
         try {
+            long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
             httpExecutor.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            scheduler.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            // a terminated pool may still have threads on their way out
+            for (Thread thread : threads) {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -493,11 +503,12 @@ public final class EmSimulator implements AutoCloseable {
         return duration;
     }
 
-    private static ThreadFactory daemonThreads(IntFunction<String> names) {
+    private ThreadFactory daemonThreads(IntFunction<String> names) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, names.apply(count.incrementAndGet()));
             thread.setDaemon(true);
+            threads.add(thread);
             return thread;
         };
     }
