@@ -12,7 +12,7 @@ import dev.camelveeam.veeamem.simulator.EmSimulator;
 import dev.camelveeam.veeamem.simulator.RecordedRequest;
 import dev.camelveeam.veeamem.simulator.SimBackupSession;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,8 +32,9 @@ class BackupSessionOperationsTest extends VeeamEmTestSupport {
     @RegisterExtension
     static final EmSimulatorExtension EM = new EmSimulatorExtension();
 
-    @BeforeAll
-    static void seed() {
+    /** Before each test: the extension resets the simulator before every test, @BeforeAll data would be gone. */
+    @BeforeEach
+    void seed() {
         sim.addJob(JOB_ID, "File Server Backup");
         for (int i = 0; i < 250; i++) {
             SimBackupSession.Result result = i % 10 == 0 ? SimBackupSession.Result.Failed

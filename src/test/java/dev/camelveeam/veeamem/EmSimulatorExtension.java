@@ -5,32 +5,42 @@ import java.util.function.UnaryOperator;
 import dev.camelveeam.veeamem.simulator.EmSimulator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Starts the test class's EM simulator (the test defaults, adjusted by {@code setup}) before its tests and closes it
- * after them; the tests reach it as {@link VeeamEmTestSupport#sim}.
+ * The simulator jar's public {@link dev.camelveeam.veeamem.simulator.junit.EmSimulatorExtension} with the test
+ * defaults ({@link VeeamEmTestSupport#newSimulator()}, adjusted by {@code setup}): one simulator per test class, reset
+ * before each test; the tests reach it as {@link VeeamEmTestSupport#sim}.
  */
-final class EmSimulatorExtension implements BeforeAllCallback, AfterAllCallback {
+final class EmSimulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
-    private final UnaryOperator<EmSimulator> setup;
+    private final dev.camelveeam.veeamem.simulator.junit.EmSimulatorExtension em;
 
     EmSimulatorExtension() {
         this(UnaryOperator.identity());
     }
 
     EmSimulatorExtension(UnaryOperator<EmSimulator> setup) {
-        this.setup = setup;
+        em = new dev.camelveeam.veeamem.simulator.junit.EmSimulatorExtension()
+                .newSimulator(VeeamEmTestSupport::newSimulator)
+                .configure(setup::apply);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        VeeamEmTestSupport.sim = setup.apply(VeeamEmTestSupport.newSimulator()).start();
+        em.beforeAll(context);
+        VeeamEmTestSupport.sim = em.simulator();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        em.beforeEach(context);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        VeeamEmTestSupport.sim.close();
+        em.afterAll(context);
         VeeamEmTestSupport.sim = null;
     }
 }

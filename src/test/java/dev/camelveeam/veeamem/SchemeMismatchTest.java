@@ -8,7 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
-import dev.camelveeam.veeamem.tls.TestCertificates;
+import dev.camelveeam.veeamem.simulator.tls.TestCertificates;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.camelveeam.veeamem;
 import java.security.KeyStore;
 
 import dev.camelveeam.veeamem.simulator.EmSimulator;
-import dev.camelveeam.veeamem.tls.TestCertificates;
+import dev.camelveeam.veeamem.simulator.tls.TestCertificates;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.jsse.KeyStoreParameters;

@@ -1,4 +1,4 @@
-package dev.camelveeam.veeamem.tls;
+package dev.camelveeam.veeamem.simulator.tls;
 
 import java.security.KeyStore;
 import java.security.cert.CertPathValidator;

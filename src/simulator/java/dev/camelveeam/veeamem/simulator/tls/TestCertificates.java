@@ -1,4 +1,4 @@
-package dev.camelveeam.veeamem.tls;
+package dev.camelveeam.veeamem.simulator.tls;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,10 +9,16 @@ import java.security.KeyStore;
 import java.util.stream.Stream;
 
 /**
- * Certificates for TLS tests, generated with the JDK's {@code keytool} into a temporary directory the first time any
- * is asked for, once per JVM (nothing binary is committed). Every file is PKCS12 with store and key password
- * {@link #PASSWORD}; key entries have the alias {@value #KEY_ALIAS}. Keys are EC P-256, certificates valid from a day
- * before generation for three days. See the TLS section of {@code docs/simulator.md}.
+ * Certificates for TLS tests against the simulator ({@code EmSimulator.withTls}), generated with the JDK's own
+ * {@code keytool} into a temporary directory the first time any is asked for, once per JVM, and deleted when the JVM
+ * exits (nothing binary is committed or shipped). Every file is PKCS12 with store and key password {@link #PASSWORD};
+ * key entries have the alias {@value #KEY_ALIAS}. Keys are EC P-256, certificates valid from a day before generation
+ * for three days. The first call takes a few seconds (keytool runs as separate processes); later ones load the files.
+ * <p>
+ * Typical use: the simulator presents {@link #serverKeyStore()} and the client trusts {@link #caTrustStore()} (or the
+ * file {@link #caTrustStorePath()}, or {@link #caCertificatePemPath()} for curl's {@code --cacert}). The other key
+ * stores are the usual failures: {@link #selfSignedServerKeyStore()} (what a fresh EM presents) and
+ * {@link #wrongHostKeyStore()}. See the TLS section of {@code docs/simulator.md}.
  */
 public final class TestCertificates {
 
@@ -55,6 +61,11 @@ public final class TestCertificates {
     /** The {@link #caTrustStore()} file (PKCS12, password {@link #PASSWORD}), e.g. for Camel's {@code KeyStoreParameters}. */
     public static Path caTrustStorePath() {
         return Generated.DIRECTORY.resolve(CA_TRUSTSTORE);
+    }
+
+    /** The CA certificate as a PEM file, e.g. for {@code curl --cacert} or a non-Java client. */
+    public static Path caCertificatePemPath() {
+        return Generated.DIRECTORY.resolve(CA_PEM);
     }
 
     private static KeyStore load(String file) {

@@ -1,4 +1,4 @@
-package dev.camelveeam.veeamem.tls;
+package dev.camelveeam.veeamem.simulator.tls;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

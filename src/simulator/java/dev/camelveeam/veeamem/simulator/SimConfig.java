@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The simulator's settings. Fields are volatile: every setting except the port may change while it runs. */
+/**
+ * The simulator's settings. Fields are volatile: every setting except the port may change while it runs. A new setting
+ * goes into {@link #restore(SimConfig)} too ({@link EmSimulator#reset()} relies on it).
+ */
 final class SimConfig {
 
     private final Map<String, String> users = new ConcurrentHashMap<>();
@@ -21,6 +24,31 @@ final class SimConfig {
     volatile Duration restoreRunTime = Duration.ofSeconds(1);
     /** The failure message of the next restore session to start; taken (once) when it starts. */
     final java.util.concurrent.atomic.AtomicReference<String> nextRestoreFailure = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** A copy of every setting, for {@link #restore(SimConfig)}. */
+    SimConfig copy() {
+        SimConfig copy = new SimConfig();
+        copy.restore(this);
+        return copy;
+    }
+
+    /** Takes every setting of {@code from}: users, times, casing, port, seed flag, pending restore failure. */
+    void restore(SimConfig from) {
+        users.clear();
+        users.putAll(from.users);
+        sessionIdleTimeout = from.sessionIdleTimeout;
+        taskRunTime = from.taskRunTime;
+        taskCollectTime = from.taskCollectTime;
+        jsonCasing = from.jsonCasing;
+        jsonByteOrderMark = from.jsonByteOrderMark;
+        port = from.port;
+        seedData = from.seedData;
+        backupSessionRunTime = from.backupSessionRunTime;
+        nextBackupSessionResult = from.nextBackupSessionResult;
+        answerDelay = from.answerDelay;
+        restoreRunTime = from.restoreRunTime;
+        nextRestoreFailure.set(from.nextRestoreFailure.get());
+    }
 
     void addUser(String user, String password) {
         users.put(user, password);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.function.Supplier;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -23,15 +24,14 @@ final class EmHttpHandler implements HttpHandler {
 
     private static final RequestFault NO_FAULT = exchange -> exchange.answer(exchange.handle());
 
-    private final Router router;
-    private final SessionStore sessions;
+    private final Supplier<SimWorld> world;
     private final AnswerWriter writer;
     private final SimFaults faults;
     private final Queue<RecordedRequest> requestLog;
 
-    EmHttpHandler(Router router, SessionStore sessions, AnswerWriter writer, SimFaults faults, Queue<RecordedRequest> requestLog) {
-        this.router = router;
-        this.sessions = sessions;
+    /** @param world the simulator's current world, read once per request */
+    EmHttpHandler(Supplier<SimWorld> world, AnswerWriter writer, SimFaults faults, Queue<RecordedRequest> requestLog) {
+        this.world = world;
         this.writer = writer;
         this.faults = faults;
         this.requestLog = requestLog;
@@ -43,11 +43,14 @@ final class EmHttpHandler implements HttpHandler {
         RecordedRequest recorded = new RecordedRequest(http.getRequestMethod(), http.getRequestURI().getRawPath(),
                 http.getRequestURI().getRawQuery(), http.getRequestHeaders(), body);
         requestLog.add(recorded);
-        SimExchange exchange = new SimExchange(http, recorded, () -> answer(http, body), writer);
+        SimWorld current = world.get();
+        SimExchange exchange = new SimExchange(http, recorded, () -> answer(current, http, body), writer);
         faults.take(recorded.method(), recorded.path()).orElse(NO_FAULT).apply(exchange);
     }
 
-    private SimResponse answer(HttpExchange exchange, String body) {
+    private SimResponse answer(SimWorld current, HttpExchange exchange, String body) {
+        Router router = current.router;
+        SessionStore sessions = current.sessions;
         try {
             String path = Router.normalise(exchange.getRequestURI().getPath());
             Router.Match match;
@@ -55,11 +58,11 @@ final class EmHttpHandler implements HttpHandler {
                 match = router.resolve(exchange.getRequestMethod(), path);
             } catch (SimError notRouted) {
                 if (!router.isPublicPath(path)) {
-                    authenticate(exchange.getRequestHeaders()); // EM checks the session before it looks at the path
+                    authenticate(sessions, exchange.getRequestHeaders()); // EM checks the session before it looks at the path
                 }
                 throw notRouted;
             }
-            SimSession session = match.route().access() == Router.Access.SESSION ? authenticate(exchange.getRequestHeaders()) : null;
+            SimSession session = match.route().access() == Router.Access.SESSION ? authenticate(sessions, exchange.getRequestHeaders()) : null;
             SimRequest request = new SimRequest(match.pathParams(), parseQuery(exchange.getRequestURI().getRawQuery()),
                     exchange.getRequestHeaders(), body, session);
             return match.route().handler().handle(request);
@@ -70,7 +73,7 @@ final class EmHttpHandler implements HttpHandler {
         }
     }
 
-    private SimSession authenticate(Headers headers) {
+    private static SimSession authenticate(SessionStore sessions, Headers headers) {
         String token = sessionToken(headers);
         if (token == null) {
             throw new SimError(401, "Session is not specified: log on and send the " + SESSION_HEADER + " header or cookie.");

@@ -116,14 +116,11 @@ public final class EmSimulator implements AutoCloseable {
     private static final int HTTP_THREADS = 8;
     private static final int ACCEPT_BACKLOG = 512;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
-    private static final String HTTP_SERVER_NODELAY = "sun.net.httpserver.nodelay";
 
     private final SimConfig config = new SimConfig();
-    private final JobStore jobs = new JobStore();
-    private final BackupSessionStore backupSessions = new BackupSessionStore();
-    private final Inventory inventory = new Inventory();
-    private final BackupCatalog catalog = new BackupCatalog(jobs, backupSessions);
-    private final SessionStore sessions = new SessionStore(config);
+    /** The settings as {@link #start()} found them, for {@link #reset()}. */
+    private SimConfig startConfig;
+    private volatile SimWorld world = new SimWorld(config);
     private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
     private final SimFaults faults = new SimFaults();
     private SSLContext tls;
@@ -131,6 +128,8 @@ public final class EmSimulator implements AutoCloseable {
     private String baseUrl;
     private ExecutorService httpExecutor;
     private ScheduledExecutorService scheduler;
+    /** Every thread the simulator's executors made, joined by {@link #close()}. */
+    private final Queue<Thread> threads = new ConcurrentLinkedQueue<>();
     private boolean closed;
 
     /** Accepted credentials; may be called several times. Without any, {@link #DEFAULT_USERNAME}/{@link #DEFAULT_PASSWORD} are. */
@@ -229,7 +228,7 @@ public final class EmSimulator implements AutoCloseable {
 
     /** Every restore session (seeded and started), in id order (snapshot of the list; the sessions are live). */
     public List<SimRestoreSession> getRestoreSessions() {
-        return catalog.restoreSessions();
+        return world.catalog.restoreSessions();
     }
 
     /** Whether {@link #start()} adds the demo jobs, sessions and inventory (default true); see the {@code SEED_*} constants. */
@@ -243,13 +242,9 @@ public final class EmSimulator implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("A simulator can be started only once");
         }
+        startConfig = config.copy();
         if (config.seedData) {
-            seed();
-        }
-        // Without TCP_NODELAY each answer waits ~40 ms for the client's delayed ACK (the JDK server writes headers and body
-        // separately). The JDK reads this JVM-wide property once, when its first server starts; an explicit setting wins.
-        if (System.getProperty(HTTP_SERVER_NODELAY) == null) {
-            System.setProperty(HTTP_SERVER_NODELAY, "true");
+            seed(world);
         }
         try {
             server = HttpServers.create(config.port, ACCEPT_BACKLOG, tls);
@@ -259,32 +254,9 @@ public final class EmSimulator implements AutoCloseable {
         httpExecutor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads(n -> "em-simulator-" + n));
         scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads(n -> "em-simulator-scheduler"));
         baseUrl = (tls == null ? "http://127.0.0.1:" : "https://localhost:") + server.getAddress().getPort() + "/api";
-        EmLinks links = new EmLinks(baseUrl);
-        EmDocuments documents = new EmDocuments(links);
-        JobDocuments jobDocuments = new JobDocuments(links, documents);
-        BackupSessionDocuments sessionDocuments = new BackupSessionDocuments(links);
-        TaskRunner taskRunner = new TaskRunner(scheduler, config, faults);
-        Router router = new Router();
-        new EntryPointResource(documents).addRoutes(router);
-        new LogonSessionResource(sessions, config, documents).addRoutes(router);
-        new JobResource(jobs, jobDocuments).addRoutes(router);
-        new JobActionResource(jobs, taskRunner, new BackupSessionRunner(backupSessions, scheduler, config), documents).addRoutes(router);
-        new JobIncludeResource(jobs, taskRunner, documents).addRoutes(router);
-        new BackupSessionResource(backupSessions, jobs, sessionDocuments).addRoutes(router);
-        new InventoryResource(inventory, new InventoryDocuments(links)).addRoutes(router);
-        CatalogDocuments catalogDocuments = new CatalogDocuments(links, catalog);
-        SessionDetailDocuments detailDocuments = new SessionDetailDocuments(links, catalog);
-        new CatalogResource(catalog, catalogDocuments, taskRunner, new RestoreRunner(catalog, scheduler, config),
-                new BackupSessionRunner(backupSessions, scheduler, config), documents).addRoutes(router);
-        new SessionDetailResource(catalog, backupSessions, detailDocuments).addRoutes(router);
-        new ReportResource(links, jobs, backupSessions, catalog).addRoutes(router);
-        new QueryResource(List.of(QueryTypes.backupJobSession(backupSessions, sessionDocuments), QueryTypes.job(jobs, jobDocuments),
-                QueryTypes.repository(catalog, catalogDocuments), QueryTypes.backupServer(catalogDocuments),
-                QueryTypes.replicaJobSession(catalog, detailDocuments), QueryTypes.vmRestorePoint(catalog, catalogDocuments),
-                QueryTypes.backupTaskSession(catalog, detailDocuments)), new QueryDocuments(links)).addRoutes(router);
-        new TaskResource(documents).addRoutes(router);
+        world.router = routes(world);
         AnswerWriter writer = new AnswerWriter(new ResponseEncoder(config), config, new AnswerTimer(scheduler, httpExecutor));
-        server.createContext("/", new EmHttpHandler(router, sessions, writer, faults, requests));
+        server.createContext("/", new EmHttpHandler(() -> world, writer, faults, requests));
         server.setExecutor(httpExecutor);
         server.start();
         return this;
@@ -306,7 +278,10 @@ public final class EmSimulator implements AutoCloseable {
         return faults;
     }
 
-    /** Stops the server at once (open exchanges are cut) and returns once its threads have ended. */
+    /**
+     * Stops the server at once (open exchanges are cut) and returns once its threads have ended: its own daemon threads
+     * and the JDK server's non-daemon {@code HTTP-Dispatcher} thread, which {@code HttpServer.stop} ends.
+     */
     @Override
     public synchronized void close() {
         if (server == null || closed) {
@@ -317,11 +292,42 @@ public final class EmSimulator implements AutoCloseable {
         httpExecutor.shutdownNow();
         scheduler.shutdownNow();
         try {
+            long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
             httpExecutor.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            scheduler.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            // a terminated pool may still have threads on their way out
+            for (Thread thread : threads) {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Puts the running simulator back as {@link #start()} left it, on the same port: the settings it had then (users,
+     * run times, answer delay, JSON casing...), the seed data (if enabled) and nothing else, no logon session (a client
+     * still holding one gets {@code 401} and logs on again, as after an EM restart), no pending fault, no recorded
+     * request, counters at zero. Work still running (a task, a delayed answer) finishes on the old data, out of sight.
+     * Between tests: the JUnit extension {@code dev.camelveeam.veeamem.simulator.junit.EmSimulatorExtension} calls it
+     * before each test.
+     *
+     * @throws IllegalStateException if the simulator is not started or is closed
+     */
+    public synchronized void reset() {
+        requireStarted();
+        if (closed) {
+            throw new IllegalStateException("The simulator is closed");
+        }
+        config.restore(startConfig);
+        faults.clear();
+        SimWorld fresh = new SimWorld(config);
+        if (config.seedData) {
+            seed(fresh);
+        }
+        fresh.router = routes(fresh);
+        world = fresh;
+        requests.clear();
     }
 
     /**
@@ -331,19 +337,20 @@ public final class EmSimulator implements AutoCloseable {
      * @throws IllegalArgumentException if the id is not a GUID or the job exists
      */
     public SimJob addJob(String jobId, String name) {
-        return jobs.add(new SimJob(jobId, name));
+        return world.jobs.add(new SimJob(jobId, name));
     }
 
     /** The job with this GUID (any letter case), if present. */
     public Optional<SimJob> getJob(String jobId) {
-        return Ids.guid(jobId).flatMap(jobs::find);
+        return Ids.guid(jobId).flatMap(world.jobs::find);
     }
 
     /** Forgets every job and, with them, every backup session. */
     public void removeAllJobs() {
-        jobs.clear();
-        backupSessions.clear();
-        catalog.clearSessionData();
+        SimWorld w = world;
+        w.jobs.clear();
+        w.backupSessions.clear();
+        w.catalog.clearSessionData();
     }
 
     /**
@@ -360,7 +367,7 @@ public final class EmSimulator implements AutoCloseable {
 
     /** The job's sessions (GUID in any letter case), oldest first; empty for an unknown job. */
     public List<SimBackupSession> getBackupSessions(String jobId) {
-        return Ids.guid(jobId).map(backupSessions::ofJob).orElse(List.of()).stream()
+        return Ids.guid(jobId).map(world.backupSessions::ofJob).orElse(List.of()).stream()
                 .sorted(Comparator.comparing(SimBackupSession::getCreationTime))
                 .toList();
     }
@@ -372,7 +379,7 @@ public final class EmSimulator implements AutoCloseable {
      * @throws IllegalArgumentException if the id is not a GUID or the root exists
      */
     public SimHierarchyRoot addHierarchyRoot(String rootGuid, String name) {
-        return inventory.add(new SimHierarchyRoot(rootGuid, name));
+        return world.inventory.add(new SimHierarchyRoot(rootGuid, name));
     }
 
     /** Every request received so far, failed ones included, in arrival order. */
@@ -394,32 +401,37 @@ public final class EmSimulator implements AutoCloseable {
 
     /** Successful logons so far. */
     public int getLogonCount() {
-        return sessions.logonCount();
+        return world.sessions.logonCount();
     }
 
     /** Sessions neither expired nor logged off. */
     public int getActiveSessionCount() {
-        return sessions.activeCount();
+        return world.sessions.activeCount();
     }
 
     /** Expires every current session now: their tokens answer 401 from the next request on. */
     public void expireAllSessions() {
-        sessions.expireAll();
+        world.sessions.expireAll();
     }
 
     private SimBackupSession addBackupSession(String sessionId, String jobId, SimBackupSession.State state,
                                               SimBackupSession.Result result, Instant creationTime, Instant endTime) {
-        SimJob job = getJob(jobId).orElseThrow(() -> new IllegalArgumentException("No job " + jobId));
-        return backupSessions.add(new SimBackupSession(sessionId, job, false, state, result, creationTime, endTime));
+        return addBackupSession(world, sessionId, jobId, state, result, creationTime, endTime);
     }
 
-    private void seed() {
-        addJob(SEED_ORACLE_JOB_ID, "Oracle Backup")
+    private static SimBackupSession addBackupSession(SimWorld w, String sessionId, String jobId, SimBackupSession.State state,
+                                                     SimBackupSession.Result result, Instant creationTime, Instant endTime) {
+        SimJob job = Ids.guid(jobId).flatMap(w.jobs::find).orElseThrow(() -> new IllegalArgumentException("No job " + jobId));
+        return w.backupSessions.add(new SimBackupSession(sessionId, job, false, state, result, creationTime, endTime));
+    }
+
+    private static void seed(SimWorld w) {
+        w.jobs.add(new SimJob(SEED_ORACLE_JOB_ID, "Oracle Backup"))
                 .addInclude(SEED_ORACLE01_INCLUDE_ID, SEED_VM_REF_PREFIX + "vm-48911", "oracle01")
                 .addInclude(SEED_ORACLE02_INCLUDE_ID, SEED_VM_REF_PREFIX + "vm-48912", "oracle02");
-        addJob(SEED_EXCHANGE_JOB_ID, "Exchange Backup")
+        w.jobs.add(new SimJob(SEED_EXCHANGE_JOB_ID, "Exchange Backup"))
                 .addInclude(SEED_EXCH01_INCLUDE_ID, SEED_VM_REF_PREFIX + "vm-7870", "exch01");
-        addHierarchyRoot(SEED_HIERARCHY_ROOT_ID, SEED_HIERARCHY_ROOT_NAME)
+        w.inventory.add(new SimHierarchyRoot(SEED_HIERARCHY_ROOT_ID, SEED_HIERARCHY_ROOT_NAME))
                 .addVm(SEED_VM_REF_PREFIX + "vm-48911", "oracle01")
                 .addVm(SEED_VM_REF_PREFIX + "vm-48912", "oracle02")
                 .addVm(SEED_VM_REF_PREFIX + "vm-7870", "exch01")
@@ -428,18 +440,48 @@ public final class EmSimulator implements AutoCloseable {
                 .addVm(SEED_VM_REF_PREFIX + "vm-201", "dup-vm")
                 .addVm(SEED_VM_REF_PREFIX + "vm-202", "dup-vm");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        seedSession(SEED_ORACLE_SUCCESS_SESSION_ID, SEED_ORACLE_JOB_ID, SimBackupSession.Result.Success, now.minus(20, ChronoUnit.HOURS),
+        seedSession(w, SEED_ORACLE_SUCCESS_SESSION_ID, SEED_ORACLE_JOB_ID, SimBackupSession.Result.Success, now.minus(20, ChronoUnit.HOURS),
                 Duration.ofMinutes(14));
-        seedSession(SEED_ORACLE_FAILED_SESSION_ID, SEED_ORACLE_JOB_ID, SimBackupSession.Result.Failed, now.minus(8, ChronoUnit.HOURS),
+        seedSession(w, SEED_ORACLE_FAILED_SESSION_ID, SEED_ORACLE_JOB_ID, SimBackupSession.Result.Failed, now.minus(8, ChronoUnit.HOURS),
                 Duration.ofMinutes(3));
-        seedSession(SEED_EXCHANGE_WARNING_SESSION_ID, SEED_EXCHANGE_JOB_ID, SimBackupSession.Result.Warning,
+        seedSession(w, SEED_EXCHANGE_WARNING_SESSION_ID, SEED_EXCHANGE_JOB_ID, SimBackupSession.Result.Warning,
                 now.minus(14, ChronoUnit.HOURS), Duration.ofMinutes(31));
-        CatalogSeed.seed(catalog, SEED_VM_REF_PREFIX, now);
-        backupSessions.all().forEach(catalog::vmsOf); // fix the seed sessions' VMs now, whatever tests later do to the jobs
+        CatalogSeed.seed(w.catalog, SEED_VM_REF_PREFIX, now);
+        w.backupSessions.all().forEach(w.catalog::vmsOf); // fix the seed sessions' VMs now, whatever tests later do to the jobs
     }
 
-    private void seedSession(String sessionId, String jobId, SimBackupSession.Result result, Instant creationTime, Duration length) {
-        addBackupSession(sessionId, jobId, SimBackupSession.State.Stopped, result, creationTime, creationTime.plus(length));
+    private static void seedSession(SimWorld w, String sessionId, String jobId, SimBackupSession.Result result, Instant creationTime,
+                                    Duration length) {
+        addBackupSession(w, sessionId, jobId, SimBackupSession.State.Stopped, result, creationTime, creationTime.plus(length));
+    }
+
+    /** The routes serving one world, on this simulator's base URL and scheduler. */
+    private Router routes(SimWorld w) {
+        EmLinks links = new EmLinks(baseUrl);
+        EmDocuments documents = new EmDocuments(links);
+        JobDocuments jobDocuments = new JobDocuments(links, documents);
+        BackupSessionDocuments sessionDocuments = new BackupSessionDocuments(links);
+        TaskRunner taskRunner = new TaskRunner(scheduler, config, faults);
+        Router router = new Router();
+        new EntryPointResource(documents).addRoutes(router);
+        new LogonSessionResource(w.sessions, config, documents).addRoutes(router);
+        new JobResource(w.jobs, jobDocuments).addRoutes(router);
+        new JobActionResource(w.jobs, taskRunner, new BackupSessionRunner(w.backupSessions, scheduler, config), documents).addRoutes(router);
+        new JobIncludeResource(w.jobs, taskRunner, documents).addRoutes(router);
+        new BackupSessionResource(w.backupSessions, w.jobs, sessionDocuments).addRoutes(router);
+        new InventoryResource(w.inventory, new InventoryDocuments(links)).addRoutes(router);
+        CatalogDocuments catalogDocuments = new CatalogDocuments(links, w.catalog);
+        SessionDetailDocuments detailDocuments = new SessionDetailDocuments(links, w.catalog);
+        new CatalogResource(w.catalog, catalogDocuments, taskRunner, new RestoreRunner(w.catalog, scheduler, config),
+                new BackupSessionRunner(w.backupSessions, scheduler, config), documents).addRoutes(router);
+        new SessionDetailResource(w.catalog, w.backupSessions, detailDocuments).addRoutes(router);
+        new ReportResource(links, w.jobs, w.backupSessions, w.catalog).addRoutes(router);
+        new QueryResource(List.of(QueryTypes.backupJobSession(w.backupSessions, sessionDocuments), QueryTypes.job(w.jobs, jobDocuments),
+                QueryTypes.repository(w.catalog, catalogDocuments), QueryTypes.backupServer(catalogDocuments),
+                QueryTypes.replicaJobSession(w.catalog, detailDocuments), QueryTypes.vmRestorePoint(w.catalog, catalogDocuments),
+                QueryTypes.backupTaskSession(w.catalog, detailDocuments)), new QueryDocuments(links)).addRoutes(router);
+        new TaskResource(documents).addRoutes(router);
+        return router;
     }
 
     private void requireStarted() {
@@ -461,11 +503,12 @@ public final class EmSimulator implements AutoCloseable {
         return duration;
     }
 
-    private static ThreadFactory daemonThreads(IntFunction<String> names) {
+    private ThreadFactory daemonThreads(IntFunction<String> names) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, names.apply(count.incrementAndGet()));
             thread.setDaemon(true);
+            threads.add(thread);
             return thread;
         };
     }
