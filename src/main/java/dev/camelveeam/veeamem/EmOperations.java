@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import dev.camelveeam.veeamem.ExchangeParameters.JobReference;
 import dev.camelveeam.veeamem.internal.BackupSessionQuery;
+import dev.camelveeam.veeamem.internal.Echo;
 import dev.camelveeam.veeamem.internal.EmApi;
 import dev.camelveeam.veeamem.internal.EmRequest;
 import dev.camelveeam.veeamem.internal.EmTaskHandle;
@@ -154,7 +155,7 @@ final class EmOperations {
                     change -> onJob(job, path -> addInclude(path, spec, idempotent, change)));
         }
         String lookupPath = lookupPath(parameters);
-        String described = parameters.objectType() + " objects named '" + parameters.objectName() + "' in "
+        String described = parameters.objectType() + " objects named '" + Echo.quote(parameters.objectName()) + "' in "
                            + parameters.hierarchyRootUid();
         return Call.change(key("addInclude", job, lookupPath), UPDATE_JOB,
                 change -> onJob(job, path -> api.getList(lookupPath, HierarchyItem.class)
@@ -261,7 +262,7 @@ final class EmOperations {
             List<EntityRef> matches = jobs.stream().filter(ref -> job.name().equalsIgnoreCase(ref.getName())).toList();
             if (matches.size() != 1) {
                 throw new IllegalArgumentException(
-                        (matches.isEmpty() ? "No job" : matches.size() + " jobs") + " named '" + job.name()
+                        (matches.isEmpty() ? "No job" : matches.size() + " jobs") + " named '" + Echo.quote(job.name())
                                                    + "' (header " + VeeamEmConstants.JOB_ID + " or option jobId)"
                                                    + (matches.isEmpty() ? "" : ": " + matches.stream()
                                                            .map(EntityRef::getUid).collect(Collectors.joining(", "))
