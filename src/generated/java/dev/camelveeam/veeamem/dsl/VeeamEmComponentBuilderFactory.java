@@ -790,6 +790,9 @@ public interface VeeamEmComponentBuilderFactory {
         }
     }
 
+    /**
+     * The implementation of {@code VeeamEmComponentBuilder}.
+     */
     class VeeamEmComponentBuilderImpl extends AbstractComponentBuilder<VeeamEmComponent> implements VeeamEmComponentBuilder {
         @Override
         protected VeeamEmComponent buildConcreteComponent() {

@@ -27,6 +27,11 @@ public interface VeeamEmEndpointBuilderFactory {
      * component.
      */
     interface VeeamEmEndpointConsumerBuilder extends EndpointConsumerBuilder {
+        /**
+         * The same builder, offering the advanced (less common) options.
+         * 
+         * @return the dsl builder
+         */
         default AdvancedVeeamEmEndpointConsumerBuilder advanced() {
             return (AdvancedVeeamEmEndpointConsumerBuilder) this;
         }
@@ -777,6 +782,10 @@ public interface VeeamEmEndpointBuilderFactory {
         /**
          * The password of the EM account.
          * 
+         * A secret: it goes into the endpoint URI as RAW(value), so it may hold
+         * any character (&amp; = + % and so on); a value that already is
+         * RAW(...) is taken as it is.
+         * 
          * The option is a: <code>java.lang.String</code> type.
          * 
          * Required: true
@@ -863,6 +872,10 @@ public interface VeeamEmEndpointBuilderFactory {
          * The EM account to log on with (a Portal Administrator for job
          * operations), for example DOMAIN&#92;svc-camel.
          * 
+         * A secret: it goes into the endpoint URI as RAW(value), so it may hold
+         * any character (&amp; = + % and so on); a value that already is
+         * RAW(...) is taken as it is.
+         * 
          * The option is a: <code>java.lang.String</code> type.
          * 
          * Required: true
@@ -882,6 +895,11 @@ public interface VeeamEmEndpointBuilderFactory {
      * Manager component.
      */
     interface AdvancedVeeamEmEndpointConsumerBuilder extends EndpointConsumerBuilder {
+        /**
+         * The same builder, offering the basic options.
+         * 
+         * @return the dsl builder
+         */
         default VeeamEmEndpointConsumerBuilder basic() {
             return (VeeamEmEndpointConsumerBuilder) this;
         }
@@ -1149,6 +1167,11 @@ public interface VeeamEmEndpointBuilderFactory {
      * component.
      */
     interface VeeamEmEndpointProducerBuilder extends EndpointProducerBuilder {
+        /**
+         * The same builder, offering the advanced (less common) options.
+         * 
+         * @return the dsl builder
+         */
         default AdvancedVeeamEmEndpointProducerBuilder advanced() {
             return (AdvancedVeeamEmEndpointProducerBuilder) this;
         }
@@ -1742,6 +1765,10 @@ public interface VeeamEmEndpointBuilderFactory {
         /**
          * The password of the EM account.
          * 
+         * A secret: it goes into the endpoint URI as RAW(value), so it may hold
+         * any character (&amp; = + % and so on); a value that already is
+         * RAW(...) is taken as it is.
+         * 
          * The option is a: <code>java.lang.String</code> type.
          * 
          * Required: true
@@ -1828,6 +1855,10 @@ public interface VeeamEmEndpointBuilderFactory {
          * The EM account to log on with (a Portal Administrator for job
          * operations), for example DOMAIN&#92;svc-camel.
          * 
+         * A secret: it goes into the endpoint URI as RAW(value), so it may hold
+         * any character (&amp; = + % and so on); a value that already is
+         * RAW(...) is taken as it is.
+         * 
          * The option is a: <code>java.lang.String</code> type.
          * 
          * Required: true
@@ -1847,6 +1878,11 @@ public interface VeeamEmEndpointBuilderFactory {
      * Manager component.
      */
     interface AdvancedVeeamEmEndpointProducerBuilder extends EndpointProducerBuilder {
+        /**
+         * The same builder, offering the basic options.
+         * 
+         * @return the dsl builder
+         */
         default VeeamEmEndpointProducerBuilder basic() {
             return (VeeamEmEndpointProducerBuilder) this;
         }
@@ -2044,6 +2080,11 @@ public interface VeeamEmEndpointBuilderFactory {
      * Builder for endpoint for the Veeam Backup Enterprise Manager component.
      */
     interface VeeamEmEndpointBuilder extends VeeamEmEndpointConsumerBuilder, VeeamEmEndpointProducerBuilder {
+        /**
+         * The same builder, offering the advanced (less common) options.
+         * 
+         * @return the dsl builder
+         */
         default AdvancedVeeamEmEndpointBuilder advanced() {
             return (AdvancedVeeamEmEndpointBuilder) this;
         }
@@ -2199,6 +2240,10 @@ public interface VeeamEmEndpointBuilderFactory {
         /**
          * The password of the EM account.
          * 
+         * A secret: it goes into the endpoint URI as RAW(value), so it may hold
+         * any character (&amp; = + % and so on); a value that already is
+         * RAW(...) is taken as it is.
+         * 
          * The option is a: <code>java.lang.String</code> type.
          * 
          * Required: true
@@ -2285,6 +2330,10 @@ public interface VeeamEmEndpointBuilderFactory {
          * The EM account to log on with (a Portal Administrator for job
          * operations), for example DOMAIN&#92;svc-camel.
          * 
+         * A secret: it goes into the endpoint URI as RAW(value), so it may hold
+         * any character (&amp; = + % and so on); a value that already is
+         * RAW(...) is taken as it is.
+         * 
          * The option is a: <code>java.lang.String</code> type.
          * 
          * Required: true
@@ -2304,6 +2353,11 @@ public interface VeeamEmEndpointBuilderFactory {
      * component.
      */
     interface AdvancedVeeamEmEndpointBuilder extends AdvancedVeeamEmEndpointConsumerBuilder, AdvancedVeeamEmEndpointProducerBuilder {
+        /**
+         * The same builder, offering the basic options.
+         * 
+         * @return the dsl builder
+         */
         default VeeamEmEndpointBuilder basic() {
             return (VeeamEmEndpointBuilder) this;
         }
@@ -2790,6 +2844,15 @@ public interface VeeamEmEndpointBuilderFactory {
         return endpointBuilder(componentName, path);
     }
 
+    /**
+     * A builder of an endpoint of the component registered under the given
+     * name.
+     * 
+     * @param componentName the name of the component, veeam-em unless
+     * registered under another
+     * @param path the path of the endpoint URI: operation
+     * @return the dsl builder
+     */
     static VeeamEmEndpointBuilder endpointBuilder(String componentName, String path) {
         class VeeamEmEndpointBuilderImpl extends AbstractEndpointBuilder implements VeeamEmEndpointBuilder, AdvancedVeeamEmEndpointBuilder {
             public VeeamEmEndpointBuilderImpl(String path) {

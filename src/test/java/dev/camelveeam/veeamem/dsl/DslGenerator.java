@@ -166,6 +166,10 @@ public final class DslGenerator {
         out.line("        return endpointBuilder(componentName, path);");
         out.line("    }");
         out.line("");
+        out.javadoc("    ", List.of("A builder of an endpoint of the component registered under the given name.", "",
+                "@param componentName the name of the component, " + component("scheme") + " unless registered"
+                                                                      + " under another",
+                "@param path the path of the endpoint URI: " + path.name, "@return the dsl builder"));
         out.line("    static " + builder + " endpointBuilder(String componentName, String path) {");
         out.line("        class " + builder + "Impl extends AbstractEndpointBuilder implements " + builder + ", Advanced"
                  + builder + " {");
@@ -201,6 +205,8 @@ public final class DslGenerator {
         out.line("");
         out.javadoc("    ", List.of(doc));
         out.line("    interface " + type + " extends " + supertypes + " {");
+        out.javadoc("        ", List.of("The same builder, offering the " + ("advanced".equals(switchMethod)
+                ? "advanced (less common) options." : "basic options."), "", "@return the dsl builder"));
         out.line("        default " + switchType + " " + switchMethod + "() {");
         out.line("            return (" + switchType + ") this;");
         out.line("        }");
@@ -229,6 +235,11 @@ public final class DslGenerator {
 
     private void setter(Source out, String builder, Option option, String type, String typeLine, String value) {
         List<String> doc = new ArrayList<>(optionDoc(option, typeLine));
+        if (value.startsWith("raw(")) {
+            doc.add(2, "A secret: it goes into the endpoint URI as RAW(value), so it may hold any character"
+                       + " (& = + % and so on); a value that already is RAW(...) is taken as it is.");
+            doc.add(3, "");
+        }
         doc.add("");
         doc.add("@param " + option.name + " the value to set");
         doc.add("@return the dsl builder");
@@ -378,6 +389,7 @@ public final class DslGenerator {
         }
         out.line("    }");
         out.line("");
+        out.javadoc("    ", List.of("The implementation of {@code " + builder + "}."));
         out.line("    class " + builder + "Impl extends AbstractComponentBuilder<" + simpleComponent + "> implements "
                  + builder + " {");
         out.line("        @Override");
