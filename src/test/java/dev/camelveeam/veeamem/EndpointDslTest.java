@@ -1,9 +1,12 @@
 package dev.camelveeam.veeamem;
 
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelveeam.veeamem.dsl.VeeamEmComponentBuilderFactory;
 import dev.camelveeam.veeamem.dsl.VeeamEmEndpointBuilderFactory.VeeamEmBuilders;
 import dev.camelveeam.veeamem.dsl.VeeamEmEndpointBuilderFactory.VeeamEmEndpointBuilder;
@@ -140,6 +143,20 @@ class EndpointDslTest extends VeeamEmTestSupport {
         failed.expectedMinimumMessageCount(1);
         failed.assertIsSatisfied(20_000);
         assertEquals(failedSession, failed.getExchanges().get(0).getMessage().getHeader(VeeamEmConstants.BACKUP_SESSION_ID));
+    }
+
+    @Test
+    void theMetadataHasTheRealDelayDefaultAndTheGlobalSslOption() throws Exception {
+        JsonNode json;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/dev/camelveeam/veeamem/veeam-em.json")) {
+            json = new ObjectMapper().readTree(in);
+        }
+        JsonNode delay = json.path("properties").path("delay");
+        assertEquals("60000", delay.path("defaultValue").asText(), "veeam-em.json (and so the page and the builders)");
+        assertEquals("duration", delay.path("type").asText(), "delay takes 30s, 5m as well as milliseconds");
+        JsonNode global = json.path("componentProperties").path("useGlobalSslContextParameters");
+        assertEquals("security", global.path("label").asText());
+        assertFalse(global.path("defaultValue").asBoolean(true));
     }
 
     @Test
