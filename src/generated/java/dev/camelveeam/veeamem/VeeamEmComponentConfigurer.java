@@ -113,6 +113,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "taskTimeout": getOrCreateConfiguration(target).setTaskTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trustallcertificates":
         case "trustAllCertificates": getOrCreateConfiguration(target).setTrustAllCertificates(property(camelContext, boolean.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -204,6 +206,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "taskTimeout": return long.class;
         case "trustallcertificates":
         case "trustAllCertificates": return boolean.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "username": return java.lang.String.class;
         default: return null;
         }
@@ -296,6 +300,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "taskTimeout": return getOrCreateConfiguration(target).getTaskTimeout();
         case "trustallcertificates":
         case "trustAllCertificates": return getOrCreateConfiguration(target).isTrustAllCertificates();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "username": return getOrCreateConfiguration(target).getUsername();
         default: return null;
         }

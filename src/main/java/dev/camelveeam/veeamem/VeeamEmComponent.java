@@ -15,6 +15,7 @@ import dev.camelveeam.veeamem.internal.ExecutorEmScheduler;
 import dev.camelveeam.veeamem.internal.TaskPoller;
 import dev.camelveeam.veeamem.internal.TransportSettings;
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
@@ -30,6 +31,7 @@ import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.SimpleEventNotifierSupport;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.concurrent.CamelThreadFactory;
 
 /**
@@ -39,13 +41,15 @@ import org.apache.camel.util.concurrent.CamelThreadFactory;
  */
 @Component("veeam-em")
 @ManagedResource(description = "Veeam Backup Enterprise Manager component")
-public class VeeamEmComponent extends HealthCheckComponent {
+public class VeeamEmComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     /** The id of a thread-pool profile that, when the CamelContext has one, shapes the route-work executor. */
     public static final String ROUTE_WORK_PROFILE = "veeamEmRouteWork";
 
     @Metadata(label = "advanced")
     private VeeamEmConfiguration configuration = new VeeamEmConfiguration();
+    @Metadata(label = "security", defaultValue = "false")
+    private boolean useGlobalSslContextParameters;
 
     private final Map<ConnectionKey, EmConnection> connections = new ConcurrentHashMap<>();
     private final EmStatistics statistics = new EmStatistics();
@@ -71,8 +75,11 @@ public class VeeamEmComponent extends HealthCheckComponent {
     /** The shared connection to the EM server and user of the given configuration. */
     EmConnection connectionFor(VeeamEmConfiguration config) {
         ApiRoot root = ApiRoot.parse(config.getBaseUrl());
+        // an endpoint's own sslContextParameters win; else, when useGlobalSslContextParameters, the CamelContext's
+        SSLContextParameters ssl = config.getSslContextParameters() != null
+                ? config.getSslContextParameters() : retrieveGlobalSslContextParameters();
         TransportSettings transport = new TransportSettings(config.getConnectTimeout(), config.getResponseTimeout(),
-                config.getMaxResponseSize(), config.getSslContextParameters(), config.isTrustAllCertificates());
+                config.getMaxResponseSize(), ssl, config.isTrustAllCertificates());
         return connections.computeIfAbsent(new ConnectionKey(root, config.getUsername(), config.getPassword(), transport),
                 key -> {
                     EmConnection connection = new EmConnection(
@@ -227,6 +234,20 @@ public class VeeamEmComponent extends HealthCheckComponent {
      */
     public void setConfiguration(VeeamEmConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /**
+     * Enable usage of global SSL context parameters: endpoints without sslContextParameters of their own use the
+     * CamelContext's SSL context parameters (in Camel Main, the camel.ssl options).
+     */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 
     /**

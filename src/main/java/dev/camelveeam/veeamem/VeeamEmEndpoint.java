@@ -36,6 +36,15 @@ public class VeeamEmEndpoint extends ScheduledPollEndpoint {
     private String operation;
     @UriParam
     private VeeamEmConfiguration configuration;
+    /**
+     * Only for the component's metadata (veeam-em.json, the component page, the DSL builders): the consumer's poll
+     * delay defaults to {@value #DEFAULT_POLL_DELAY} ms, not Camel's 500 ms. The value itself lives in
+     * ScheduledPollEndpoint (getDelay/setDelay), set in the constructor.
+     */
+    @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_POLL_DELAY, javaType = "java.time.Duration",
+              description = "Milliseconds before the next poll.")
+    @SuppressWarnings("unused")
+    private long delay = DEFAULT_POLL_DELAY;
 
     public VeeamEmEndpoint(String uri, VeeamEmComponent component, String operation, VeeamEmConfiguration configuration) {
         super(uri, component);
