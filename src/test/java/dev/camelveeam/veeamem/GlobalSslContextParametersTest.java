@@ -1,6 +1,6 @@
 package dev.camelveeam.veeamem;
 
-import dev.camelveeam.veeamem.tls.TestCertificates;
+import dev.camelveeam.veeamem.simulator.tls.TestCertificates;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
