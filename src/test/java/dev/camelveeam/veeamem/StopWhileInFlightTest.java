@@ -2,6 +2,7 @@ package dev.camelveeam.veeamem;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.camelveeam.veeamem.simulator.RecordedRequest;
 import dev.camelveeam.veeamem.simulator.SimJob;
 import org.apache.camel.Exchange;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.SimpleEventNotifierSupport;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
@@ -98,6 +101,18 @@ class StopWhileInFlightTest extends VeeamEmTestSupport {
 
         MockEndpoint failedMock = getMockEndpoint("mock:failed");
         MockEndpoint removedMock = getMockEndpoint("mock:removed");
+        AtomicReference<Instant> stoppingEvent = new AtomicReference<>();
+        context.getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.CamelContextStoppingEvent;
+            }
+
+            @Override
+            public void notify(CamelEvent event) {
+                stoppingEvent.compareAndSet(null, Instant.now());
+            }
+        });
         Instant stopStart = Instant.now();
         long stopStarted = System.nanoTime();
         context.stop();
@@ -125,18 +140,20 @@ class StopWhileInFlightTest extends VeeamEmTestSupport {
         long submittedDuringStop = submittedAt.values().stream()
                 .filter(at -> !at.isBefore(stopStart) && at.isBefore(stopEnd)).count();
         assertTrue(submittedDuringStop > 0, "the sender kept sending while the context stopped");
+        // stopping begins with the CamelContextStoppingEvent, a moment after stop() was called
+        Instant stoppingBegan = stoppingEvent.get();
         List<String> sentAfterStopBegan = new ArrayList<>();
         for (RecordedRequest delete : sim.getRequests("DELETE", "/api/jobs/.*")) {
-            if (delete.receivedAt().isBefore(stopStart)) {
+            if (delete.receivedAt().isBefore(stoppingBegan)) {
                 continue;
             }
             // A DELETE that was already on its way when the stop began may arrive just after; one handed over later
             // must never reach EM.
             String includeId = delete.path().substring(delete.path().lastIndexOf('/') + 1);
             Instant submitted = submittedAt.get(includeId);
-            if (submitted == null || !submitted.isBefore(stopStart)) {
-                sentAfterStopBegan.add(delete + " (exchange submitted at " + submitted + ", stop began at " + stopStart
-                                       + ")");
+            if (submitted == null || !submitted.isBefore(stoppingBegan)) {
+                sentAfterStopBegan.add(delete + " (exchange submitted at " + submitted + ", stopping began at "
+                                       + stoppingBegan + ")");
             }
         }
         assertEquals(List.of(), sentAfterStopBegan, "no DELETE of an exchange submitted after the stop began");
