@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.camelveeam.veeamem.ExchangeParameters.JobReference;
+import dev.camelveeam.veeamem.internal.ApiRoot;
 import dev.camelveeam.veeamem.internal.BackupSessionQuery;
 import dev.camelveeam.veeamem.internal.Echo;
 import dev.camelveeam.veeamem.internal.EmApi;
@@ -334,7 +335,7 @@ final class EmOperations {
         ResourcePoller.Settings settings = pollSettings(config, timeout);
         return Call.change("restoreVm|" + target.toLowerCase(Locale.ROOT), "StartVMRestore", sender)
                 .afterTask((task, routeId) -> {
-                    String sessionId = followedId(task, "RestoreSession", "restoreSessions");
+                    String sessionId = followedId(task, "RestoreSession", "restoreSessions", api.getConnection().getRoot());
                     String path = "/restoreSessions/" + sessionId + FORMAT_ENTITY;
                     return poller.pollUntil(routeId, "EM restore session " + sessionId,
                             () -> api.get(path, RestoreSession.class), RestoreSession::isEnded, settings,
@@ -360,6 +361,11 @@ final class EmOperations {
     private Call quickBackup(ExchangeParameters parameters, VeeamEmConfiguration config) {
         String serverId = parameters.backupServerIdSegment();
         boolean byRef = parameters.hasHierarchyObjRef();
+        if (!byRef && !parameters.hasObjectName()) {
+            throw new IllegalArgumentException("No VM given: set the header " + VeeamEmConstants.HIERARCHY_OBJ_REF
+                                               + " or the option hierarchyObjRef, or the VM's name (header "
+                                               + VeeamEmConstants.OBJECT_NAME + " or option objectName) and hierarchyRootId");
+        }
         String vmRef = byRef ? parameters.hierarchyObjRef() : null;
         String lookupPath = byRef ? null : lookupPath(parameters);
         String described = byRef ? null : parameters.objectType() + " objects named '" + parameters.objectName() + "' in "
@@ -376,7 +382,7 @@ final class EmOperations {
         return Call.change("quickBackup|" + serverId + "|" + (byRef ? vmRef : lookupPath).toLowerCase(Locale.ROOT),
                 "QuickBackup", sender)
                 .afterTask((task, routeId) -> {
-                    String sessionId = followedId(task, "BackupJobSession", "backupSessions");
+                    String sessionId = followedId(task, "BackupJobSession", "backupSessions", api.getConnection().getRoot());
                     String path = "/backupSessions/" + sessionId + FORMAT_ENTITY;
                     if (!wait) {
                         return api.get(path, BackupJobSession.class).thenApply(session -> new Followed(task, session));
@@ -420,14 +426,14 @@ final class EmOperations {
      * {@code /<collection>/<GUID>} (optionally {@code ?format=Entity}) on this component's API root is followed, so
      * that an answer cannot send the component, and its logon session, anywhere else.
      */
-    private String followedId(Task task, String type, String collection) {
+    static String followedId(Task task, String type, String collection, ApiRoot apiRoot) {
         Link link = task.getLinks().stream()
                 .filter(candidate -> "Related".equalsIgnoreCase(candidate.getRel()) && type.equalsIgnoreCase(candidate.getType()))
                 .findFirst()
                 .orElseThrow(() -> new VeeamEmException("EM task " + task.getTaskId() + " (" + task.getOperation()
                                                         + ") finished without a Related " + type
                                                         + " link, so what it started cannot be followed"));
-        URI root = URI.create(api.getConnection().getRoot().toString());
+        URI root = URI.create(apiRoot.toString());
         String prefix = root.getRawPath() + "/" + collection + "/";
         URI href;
         try {

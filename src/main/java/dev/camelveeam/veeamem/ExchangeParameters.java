@@ -61,6 +61,10 @@ final class ExchangeParameters {
         return optional(VeeamEmConstants.HIERARCHY_OBJ_REF, configuration.getHierarchyObjRef()) != null;
     }
 
+    boolean hasObjectName() {
+        return optional(VeeamEmConstants.OBJECT_NAME, configuration.getObjectName()) != null;
+    }
+
     String hierarchyObjRef() {
         return required(VeeamEmConstants.HIERARCHY_OBJ_REF, configuration.getHierarchyObjRef(), "hierarchyObjRef",
                 "hierarchy object reference");

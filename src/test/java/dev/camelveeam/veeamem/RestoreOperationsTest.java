@@ -7,10 +7,13 @@ import java.util.stream.Stream;
 import dev.camelveeam.veeamem.model.RestoreSession;
 import dev.camelveeam.veeamem.model.Task;
 import dev.camelveeam.veeamem.simulator.EmSimulator.JsonCasing;
+import dev.camelveeam.veeamem.simulator.Drop;
 import dev.camelveeam.veeamem.simulator.RecordedRequest;
+import dev.camelveeam.veeamem.simulator.RequestMatcher;
 import dev.camelveeam.veeamem.simulator.SimRestoreSession;
 import dev.camelveeam.veeamem.simulator.TaskFault;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -160,6 +163,50 @@ class RestoreOperationsTest extends VeeamEmTestSupport {
         Task task = failure.getTask();
         assertEquals("StartVMRestore", task.getOperation());
         assertTrue(sim.getRequests("GET", "/api/restoreSessions/.*").isEmpty());
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:redelivered")
+                        .errorHandler(defaultErrorHandler().maximumRedeliveries(10).redeliveryDelay(0))
+                        .toD("${header.veeamUri}");
+            }
+        };
+    }
+
+    @Test
+    void aRestoreWhoseAnswerWasLostIsFollowedNotSentAgain() {
+        sim.faults().dropNext(1, RequestMatcher.of("POST", "/api/vmRestorePoints/.*"), Drop.AFTER_HANDLING);
+
+        Exchange result = template.request("direct:redelivered", exchange -> exchange.getMessage().setHeader("veeamUri",
+                uri("restoreVm") + "&vmRestorePointId=" + SEED_ORACLE01_VM_RESTORE_POINT_ID));
+
+        assertNull(result.getException(), () -> causeChain(result.getException()));
+        RestoreSession session = assertInstanceOf(RestoreSession.class, result.getMessage().getBody());
+        assertTrue(session.isSucceeded());
+        List<RecordedRequest> posts = sim.getRequests("POST", "/api/vmRestorePoints/.*");
+        assertEquals(1, posts.size(), "one restore, never sent again");
+        assertEquals(-1, posts.get(0).status(), "its answer was lost");
+        assertEquals(1, sim.getRestoreSessions().stream()
+                .filter(restore -> restore.getVmRestorePointId().equals(SEED_ORACLE01_VM_RESTORE_POINT_ID)).count());
+        assertNull(result.getProperty(VeeamEmProducer.PENDING_CHANGE), "nothing left pending");
+    }
+
+    @Test
+    void aRedeliveryAfterRestoreTimeoutFollowsTheSameRestore() {
+        sim.withRestoreRunTime(Duration.ofMillis(1500));
+
+        Exchange result = template.request("direct:redelivered", exchange -> exchange.getMessage().setHeader("veeamUri",
+                uri("restoreVm") + "&restoreTimeout=300&vmRestorePointId=" + SEED_ORACLE01_VM_RESTORE_POINT_ID));
+
+        assertNull(result.getException(), () -> causeChain(result.getException()));
+        RestoreSession session = assertInstanceOf(RestoreSession.class, result.getMessage().getBody());
+        assertTrue(session.isSucceeded());
+        assertTrue(result.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class) > 0, "it was redelivered");
+        assertEquals(1, sim.getRequests("POST", "/api/vmRestorePoints/.*").size(), "the redeliveries did not restore again");
     }
 
     private VeeamEmComponent getVeeamEm() {
