@@ -2,6 +2,8 @@ package dev.camelveeam.veeamem;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import dev.camelveeam.veeamem.model.RestoreSession;
@@ -207,6 +209,32 @@ class RestoreOperationsTest extends VeeamEmTestSupport {
         assertTrue(session.isSucceeded());
         assertTrue(result.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class) > 0, "it was redelivered");
         assertEquals(1, sim.getRequests("POST", "/api/vmRestorePoints/.*").size(), "the redeliveries did not restore again");
+    }
+
+    @Test
+    void stoppingTheContextEndsTheWaitForTheRestoreSessionPromptly() throws Exception {
+        sim.withRestoreRunTime(Duration.ofMinutes(10));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:restore").routeId("restore")
+                        .to(plainUri("restoreVm", sim.getBaseUrl()) + "&pollInitialDelay=20&pollMaxDelay=60000"
+                            + "&vmRestorePointId=" + SEED_ORACLE01_VM_RESTORE_POINT_ID);
+            }
+        });
+        CompletableFuture<Exchange> pending = template.asyncSend("direct:restore", exchange -> {
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> !sim.getRequests("GET", "/api/restoreSessions/.*").isEmpty());
+
+        long started = System.nanoTime();
+        context.stop();
+        long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertTrue(stopMillis < 5000, "stop took " + stopMillis + " ms");
+        Exchange result = pending.get(5, TimeUnit.SECONDS);
+        VeeamEmException failure = assertInstanceOf(VeeamEmException.class, result.getException());
+        assertTrue(failure.getMessage().contains("Stopped waiting for EM restore session")
+                   && failure.getMessage().contains("the CamelContext is stopping"), failure.getMessage());
     }
 
     private VeeamEmComponent getVeeamEm() {
