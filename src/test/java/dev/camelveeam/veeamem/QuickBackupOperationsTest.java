@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import dev.camelveeam.veeamem.model.BackupJobSession;
 import dev.camelveeam.veeamem.model.BackupTaskSession;
 import dev.camelveeam.veeamem.model.Task;
+import dev.camelveeam.veeamem.model.VmRestorePoint;
 import dev.camelveeam.veeamem.simulator.EmSimulator.JsonCasing;
 import dev.camelveeam.veeamem.simulator.RecordedRequest;
 import dev.camelveeam.veeamem.simulator.SimBackupSession;
@@ -22,6 +23,7 @@ import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_ORACLE_FAILED_SE
 import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_ORACLE_JOB_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -160,5 +162,38 @@ class QuickBackupOperationsTest extends VeeamEmTestSupport {
                 exchange -> exchange.getMessage().setHeader(VeeamEmConstants.BACKUP_SESSION_ID, running.getId()));
         VeeamEmTaskFailedException failure = assertInstanceOf(VeeamEmTaskFailedException.class, again.getException());
         assertTrue(failure.getMessage().contains("is not running"), failure.getMessage());
+    }
+
+    private Object body(String operation, VeeamEmFormat format, String options) {
+        Exchange result = template.request(uri(operation) + "&format=" + format + options, exchange -> {
+        });
+        assertNull(result.getException(), () -> causeChain(result.getException()));
+        return result.getMessage().getBody();
+    }
+
+    @ParameterizedTest
+    @MethodSource("formats")
+    void theNewestRestorePointOfAVmIsTheQuickBackupsOneUnlessAnEarlierTimeIsGiven(VeeamEmFormat format, JsonCasing casing) {
+        sim.withJsonCasing(casing);
+        VmRestorePoint seeded = assertInstanceOf(VmRestorePoint.class,
+                body("getVmRestorePoint", format, "&vmName=oracle01"));
+        BackupJobSession backup = assertInstanceOf(BackupJobSession.class,
+                body("quickBackup", format, "&waitForSession=true&hierarchyObjRef=" + ORACLE01));
+        assertEquals("Success", backup.getResult());
+
+        VmRestorePoint newest = assertInstanceOf(VmRestorePoint.class,
+                body("getVmRestorePoint", format, "&vmName=oracle01"));
+        assertNotEquals(seeded.getId(), newest.getId(), "the quick backup made a newer point");
+        assertTrue(newest.getCreationTime().isAfter(seeded.getCreationTime()));
+        assertEquals("Increment", newest.getPointType());
+
+        VmRestorePoint then = assertInstanceOf(VmRestorePoint.class, body("getVmRestorePoint", format,
+                "&vmName=oracle01&restorePointTime=" + newest.getCreationTime().minusMillis(1)));
+        assertEquals(seeded.getId(), then.getId(), "the newest at or before the time given");
+
+        List<?> both = assertInstanceOf(List.class,
+                body("listVmRestorePoints", format, "&vmName=oracle01&pageSize=1"));
+        assertEquals(List.of(newest.getId(), seeded.getId()),
+                both.stream().map(point -> ((VmRestorePoint) point).getId()).toList(), "newest first, one page at a time");
     }
 }
