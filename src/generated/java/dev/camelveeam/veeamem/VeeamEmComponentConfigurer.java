@@ -32,6 +32,10 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "backupid":
+        case "backupId": getOrCreateConfiguration(target).setBackupId(property(camelContext, java.lang.String.class, value)); return true;
+        case "backupserverid":
+        case "backupServerId": getOrCreateConfiguration(target).setBackupServerId(property(camelContext, java.lang.String.class, value)); return true;
         case "backupsessionid":
         case "backupSessionId": getOrCreateConfiguration(target).setBackupSessionId(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
@@ -75,6 +79,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "jobId": getOrCreateConfiguration(target).setJobId(property(camelContext, java.lang.String.class, value)); return true;
         case "jobname":
         case "jobName": getOrCreateConfiguration(target).setJobName(property(camelContext, java.lang.String.class, value)); return true;
+        case "keeporiginalvm":
+        case "keepOriginalVm": getOrCreateConfiguration(target).setKeepOriginalVm(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lookback": getOrCreateConfiguration(target).setLookback(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -97,10 +103,25 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollMaxDelay": getOrCreateConfiguration(target).setPollMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollretries":
         case "pollRetries": getOrCreateConfiguration(target).setPollRetries(property(camelContext, int.class, value)); return true;
+        case "poweronafterrestore":
+        case "powerOnAfterRestore": getOrCreateConfiguration(target).setPowerOnAfterRestore(property(camelContext, boolean.class, value)); return true;
+        case "quickrollback":
+        case "quickRollback": getOrCreateConfiguration(target).setQuickRollback(property(camelContext, boolean.class, value)); return true;
+        case "report": getOrCreateConfiguration(target).setReport(property(camelContext, java.lang.String.class, value)); return true;
+        case "repositoryid":
+        case "repositoryId": getOrCreateConfiguration(target).setRepositoryId(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "restorepointtime":
+        case "restorePointTime": getOrCreateConfiguration(target).setRestorePointTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "restoretimeout":
+        case "restoreTimeout": getOrCreateConfiguration(target).setRestoreTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sessionresult":
         case "sessionResult": getOrCreateConfiguration(target).setSessionResult(property(camelContext, java.lang.String.class, value)); return true;
+        case "sessiontimeout":
+        case "sessionTimeout": getOrCreateConfiguration(target).setSessionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sessiontype":
+        case "sessionType": getOrCreateConfiguration(target).setSessionType(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staterepository":
@@ -116,6 +137,12 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "vmname":
+        case "vmName": getOrCreateConfiguration(target).setVmName(property(camelContext, java.lang.String.class, value)); return true;
+        case "vmrestorepointid":
+        case "vmRestorePointId": getOrCreateConfiguration(target).setVmRestorePointId(property(camelContext, java.lang.String.class, value)); return true;
+        case "waitforsession":
+        case "waitForSession": getOrCreateConfiguration(target).setWaitForSession(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -125,6 +152,10 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "backupid":
+        case "backupId": return java.lang.String.class;
+        case "backupserverid":
+        case "backupServerId": return java.lang.String.class;
         case "backupsessionid":
         case "backupSessionId": return java.lang.String.class;
         case "baseurl":
@@ -168,6 +199,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "jobId": return java.lang.String.class;
         case "jobname":
         case "jobName": return java.lang.String.class;
+        case "keeporiginalvm":
+        case "keepOriginalVm": return java.lang.Boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lookback": return long.class;
@@ -190,10 +223,25 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollMaxDelay": return long.class;
         case "pollretries":
         case "pollRetries": return int.class;
+        case "poweronafterrestore":
+        case "powerOnAfterRestore": return boolean.class;
+        case "quickrollback":
+        case "quickRollback": return boolean.class;
+        case "report": return java.lang.String.class;
+        case "repositoryid":
+        case "repositoryId": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "restorepointtime":
+        case "restorePointTime": return java.lang.String.class;
+        case "restoretimeout":
+        case "restoreTimeout": return long.class;
         case "sessionresult":
         case "sessionResult": return java.lang.String.class;
+        case "sessiontimeout":
+        case "sessionTimeout": return long.class;
+        case "sessiontype":
+        case "sessionType": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staterepository":
@@ -209,6 +257,12 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
         case "username": return java.lang.String.class;
+        case "vmname":
+        case "vmName": return java.lang.String.class;
+        case "vmrestorepointid":
+        case "vmRestorePointId": return java.lang.String.class;
+        case "waitforsession":
+        case "waitForSession": return boolean.class;
         default: return null;
         }
     }
@@ -219,6 +273,10 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "backupid":
+        case "backupId": return getOrCreateConfiguration(target).getBackupId();
+        case "backupserverid":
+        case "backupServerId": return getOrCreateConfiguration(target).getBackupServerId();
         case "backupsessionid":
         case "backupSessionId": return getOrCreateConfiguration(target).getBackupSessionId();
         case "baseurl":
@@ -262,6 +320,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "jobId": return getOrCreateConfiguration(target).getJobId();
         case "jobname":
         case "jobName": return getOrCreateConfiguration(target).getJobName();
+        case "keeporiginalvm":
+        case "keepOriginalVm": return getOrCreateConfiguration(target).getKeepOriginalVm();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lookback": return getOrCreateConfiguration(target).getLookback();
@@ -284,10 +344,25 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollMaxDelay": return getOrCreateConfiguration(target).getPollMaxDelay();
         case "pollretries":
         case "pollRetries": return getOrCreateConfiguration(target).getPollRetries();
+        case "poweronafterrestore":
+        case "powerOnAfterRestore": return getOrCreateConfiguration(target).isPowerOnAfterRestore();
+        case "quickrollback":
+        case "quickRollback": return getOrCreateConfiguration(target).isQuickRollback();
+        case "report": return getOrCreateConfiguration(target).getReport();
+        case "repositoryid":
+        case "repositoryId": return getOrCreateConfiguration(target).getRepositoryId();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
+        case "restorepointtime":
+        case "restorePointTime": return getOrCreateConfiguration(target).getRestorePointTime();
+        case "restoretimeout":
+        case "restoreTimeout": return getOrCreateConfiguration(target).getRestoreTimeout();
         case "sessionresult":
         case "sessionResult": return getOrCreateConfiguration(target).getSessionResult();
+        case "sessiontimeout":
+        case "sessionTimeout": return getOrCreateConfiguration(target).getSessionTimeout();
+        case "sessiontype":
+        case "sessionType": return getOrCreateConfiguration(target).getSessionType();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "staterepository":
@@ -303,6 +378,12 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "username": return getOrCreateConfiguration(target).getUsername();
+        case "vmname":
+        case "vmName": return getOrCreateConfiguration(target).getVmName();
+        case "vmrestorepointid":
+        case "vmRestorePointId": return getOrCreateConfiguration(target).getVmRestorePointId();
+        case "waitforsession":
+        case "waitForSession": return getOrCreateConfiguration(target).isWaitForSession();
         default: return null;
         }
     }

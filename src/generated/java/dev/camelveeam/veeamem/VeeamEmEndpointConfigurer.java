@@ -29,6 +29,10 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
         case "backoffmultiplier":
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
+        case "backupid":
+        case "backupId": target.getConfiguration().setBackupId(property(camelContext, java.lang.String.class, value)); return true;
+        case "backupserverid":
+        case "backupServerId": target.getConfiguration().setBackupServerId(property(camelContext, java.lang.String.class, value)); return true;
         case "backupsessionid":
         case "backupSessionId": target.getConfiguration().setBackupSessionId(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
@@ -75,6 +79,8 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "jobId": target.getConfiguration().setJobId(property(camelContext, java.lang.String.class, value)); return true;
         case "jobname":
         case "jobName": target.getConfiguration().setJobName(property(camelContext, java.lang.String.class, value)); return true;
+        case "keeporiginalvm":
+        case "keepOriginalVm": target.getConfiguration().setKeepOriginalVm(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lookback": target.getConfiguration().setLookback(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -99,10 +105,21 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollRetries": target.getConfiguration().setPollRetries(property(camelContext, int.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "poweronafterrestore":
+        case "powerOnAfterRestore": target.getConfiguration().setPowerOnAfterRestore(property(camelContext, boolean.class, value)); return true;
+        case "quickrollback":
+        case "quickRollback": target.getConfiguration().setQuickRollback(property(camelContext, boolean.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "report": target.getConfiguration().setReport(property(camelContext, java.lang.String.class, value)); return true;
+        case "repositoryid":
+        case "repositoryId": target.getConfiguration().setRepositoryId(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "restorepointtime":
+        case "restorePointTime": target.getConfiguration().setRestorePointTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "restoretimeout":
+        case "restoreTimeout": target.getConfiguration().setRestoreTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -114,6 +131,10 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sessionresult":
         case "sessionResult": target.getConfiguration().setSessionResult(property(camelContext, java.lang.String.class, value)); return true;
+        case "sessiontimeout":
+        case "sessionTimeout": target.getConfiguration().setSessionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sessiontype":
+        case "sessionType": target.getConfiguration().setSessionType(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startscheduler":
@@ -133,6 +154,12 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "vmname":
+        case "vmName": target.getConfiguration().setVmName(property(camelContext, java.lang.String.class, value)); return true;
+        case "vmrestorepointid":
+        case "vmRestorePointId": target.getConfiguration().setVmRestorePointId(property(camelContext, java.lang.String.class, value)); return true;
+        case "waitforsession":
+        case "waitForSession": target.getConfiguration().setWaitForSession(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -146,6 +173,10 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "backoffIdleThreshold": return int.class;
         case "backoffmultiplier":
         case "backoffMultiplier": return int.class;
+        case "backupid":
+        case "backupId": return java.lang.String.class;
+        case "backupserverid":
+        case "backupServerId": return java.lang.String.class;
         case "backupsessionid":
         case "backupSessionId": return java.lang.String.class;
         case "baseurl":
@@ -192,6 +223,8 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "jobId": return java.lang.String.class;
         case "jobname":
         case "jobName": return java.lang.String.class;
+        case "keeporiginalvm":
+        case "keepOriginalVm": return java.lang.Boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lookback": return long.class;
@@ -216,10 +249,21 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollRetries": return int.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "poweronafterrestore":
+        case "powerOnAfterRestore": return boolean.class;
+        case "quickrollback":
+        case "quickRollback": return boolean.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "report": return java.lang.String.class;
+        case "repositoryid":
+        case "repositoryId": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "restorepointtime":
+        case "restorePointTime": return java.lang.String.class;
+        case "restoretimeout":
+        case "restoreTimeout": return long.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -231,6 +275,10 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sessionresult":
         case "sessionResult": return java.lang.String.class;
+        case "sessiontimeout":
+        case "sessionTimeout": return long.class;
+        case "sessiontype":
+        case "sessionType": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startscheduler":
@@ -250,6 +298,12 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
+        case "vmname":
+        case "vmName": return java.lang.String.class;
+        case "vmrestorepointid":
+        case "vmRestorePointId": return java.lang.String.class;
+        case "waitforsession":
+        case "waitForSession": return boolean.class;
         default: return null;
         }
     }
@@ -264,6 +318,10 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
         case "backoffmultiplier":
         case "backoffMultiplier": return target.getBackoffMultiplier();
+        case "backupid":
+        case "backupId": return target.getConfiguration().getBackupId();
+        case "backupserverid":
+        case "backupServerId": return target.getConfiguration().getBackupServerId();
         case "backupsessionid":
         case "backupSessionId": return target.getConfiguration().getBackupSessionId();
         case "baseurl":
@@ -310,6 +368,8 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "jobId": return target.getConfiguration().getJobId();
         case "jobname":
         case "jobName": return target.getConfiguration().getJobName();
+        case "keeporiginalvm":
+        case "keepOriginalVm": return target.getConfiguration().getKeepOriginalVm();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lookback": return target.getConfiguration().getLookback();
@@ -334,10 +394,21 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollRetries": return target.getConfiguration().getPollRetries();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "poweronafterrestore":
+        case "powerOnAfterRestore": return target.getConfiguration().isPowerOnAfterRestore();
+        case "quickrollback":
+        case "quickRollback": return target.getConfiguration().isQuickRollback();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "report": return target.getConfiguration().getReport();
+        case "repositoryid":
+        case "repositoryId": return target.getConfiguration().getRepositoryId();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
+        case "restorepointtime":
+        case "restorePointTime": return target.getConfiguration().getRestorePointTime();
+        case "restoretimeout":
+        case "restoreTimeout": return target.getConfiguration().getRestoreTimeout();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":
@@ -349,6 +420,10 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sessionresult":
         case "sessionResult": return target.getConfiguration().getSessionResult();
+        case "sessiontimeout":
+        case "sessionTimeout": return target.getConfiguration().getSessionTimeout();
+        case "sessiontype":
+        case "sessionType": return target.getConfiguration().getSessionType();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startscheduler":
@@ -368,6 +443,12 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "username": return target.getConfiguration().getUsername();
+        case "vmname":
+        case "vmName": return target.getConfiguration().getVmName();
+        case "vmrestorepointid":
+        case "vmRestorePointId": return target.getConfiguration().getVmRestorePointId();
+        case "waitforsession":
+        case "waitForSession": return target.getConfiguration().isWaitForSession();
         default: return null;
         }
     }

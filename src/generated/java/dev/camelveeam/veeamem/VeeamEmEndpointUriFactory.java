@@ -23,10 +23,12 @@ public class VeeamEmEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(60);
+        Set<String> props = new HashSet<>(74);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
+        props.add("backupId");
+        props.add("backupServerId");
         props.add("backupSessionId");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
@@ -52,6 +54,7 @@ public class VeeamEmEndpointUriFactory extends org.apache.camel.support.componen
         props.add("initialLookback");
         props.add("jobId");
         props.add("jobName");
+        props.add("keepOriginalVm");
         props.add("lazyStartProducer");
         props.add("lookback");
         props.add("lookbackMaxSessions");
@@ -66,14 +69,22 @@ public class VeeamEmEndpointUriFactory extends org.apache.camel.support.componen
         props.add("pollMaxDelay");
         props.add("pollRetries");
         props.add("pollStrategy");
+        props.add("powerOnAfterRestore");
+        props.add("quickRollback");
         props.add("repeatCount");
+        props.add("report");
+        props.add("repositoryId");
         props.add("responseTimeout");
+        props.add("restorePointTime");
+        props.add("restoreTimeout");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
         props.add("scheduler");
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
         props.add("sessionResult");
+        props.add("sessionTimeout");
+        props.add("sessionType");
         props.add("sslContextParameters");
         props.add("startScheduler");
         props.add("stateRepository");
@@ -84,6 +95,9 @@ public class VeeamEmEndpointUriFactory extends org.apache.camel.support.componen
         props.add("trustAllCertificates");
         props.add("useFixedDelay");
         props.add("username");
+        props.add("vmName");
+        props.add("vmRestorePointId");
+        props.add("waitForSession");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(2);
         secretProps.add("password");

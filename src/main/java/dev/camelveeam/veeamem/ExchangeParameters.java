@@ -61,6 +61,10 @@ final class ExchangeParameters {
         return optional(VeeamEmConstants.HIERARCHY_OBJ_REF, configuration.getHierarchyObjRef()) != null;
     }
 
+    boolean hasObjectName() {
+        return optional(VeeamEmConstants.OBJECT_NAME, configuration.getObjectName()) != null;
+    }
+
     String hierarchyObjRef() {
         return required(VeeamEmConstants.HIERARCHY_OBJ_REF, configuration.getHierarchyObjRef(), "hierarchyObjRef",
                 "hierarchy object reference");
@@ -115,6 +119,73 @@ final class ExchangeParameters {
 
     Instant createdBefore() {
         return instant(VeeamEmConstants.CREATED_BEFORE, configuration.getCreatedBefore(), "createdBefore");
+    }
+
+    /** The backup server's GUID, or null when none is given. */
+    String backupServerIdSegment() {
+        return optionalGuid(VeeamEmConstants.BACKUP_SERVER_ID, configuration.getBackupServerId(), "backupServerId",
+                "urn:veeam:BackupServer:", "a GUID or urn:veeam:BackupServer:GUID");
+    }
+
+    String repositoryIdSegment() {
+        return guid(VeeamEmConstants.REPOSITORY_ID, configuration.getRepositoryId(), "repositoryId",
+                "urn:veeam:Repository:", "a GUID or urn:veeam:Repository:GUID");
+    }
+
+    /** The backup's GUID, or null when none is given. */
+    String backupIdSegment() {
+        return optionalGuid(VeeamEmConstants.BACKUP_ID, configuration.getBackupId(), "backupId", "urn:veeam:Backup:",
+                "a GUID or urn:veeam:Backup:GUID");
+    }
+
+    /** The VM restore point's GUID, or null when none is given. */
+    String vmRestorePointIdSegment() {
+        return optionalGuid(VeeamEmConstants.VM_RESTORE_POINT_ID, configuration.getVmRestorePointId(),
+                "vmRestorePointId", "urn:veeam:VmRestorePoint:", "a GUID or urn:veeam:VmRestorePoint:GUID");
+    }
+
+    /** The report's name as given (checked by the operation). */
+    String report() {
+        return required(VeeamEmConstants.REPORT, configuration.getReport(), "report", "report");
+    }
+
+    String vmName() {
+        return optional(VeeamEmConstants.VM_NAME, configuration.getVmName());
+    }
+
+    String requiredVmName() {
+        return required(VeeamEmConstants.VM_NAME, configuration.getVmName(), "vmName (or vmRestorePointId)",
+                "VM name");
+    }
+
+    Instant restorePointTime() {
+        return instant(VeeamEmConstants.RESTORE_POINT_TIME, configuration.getRestorePointTime(), "restorePointTime");
+    }
+
+    boolean powerOnAfterRestore() {
+        return flag(VeeamEmConstants.POWER_ON_AFTER_RESTORE, configuration.isPowerOnAfterRestore());
+    }
+
+    boolean quickRollback() {
+        return flag(VeeamEmConstants.QUICK_ROLLBACK, configuration.isQuickRollback());
+    }
+
+    Boolean keepOriginalVm() {
+        Boolean header = message.getHeader(VeeamEmConstants.KEEP_ORIGINAL_VM, Boolean.class);
+        return header != null ? header : configuration.getKeepOriginalVm();
+    }
+
+    String sessionType() {
+        return optional(VeeamEmConstants.SESSION_TYPE, configuration.getSessionType());
+    }
+
+    private boolean flag(String header, boolean option) {
+        Boolean value = message.getHeader(header, Boolean.class);
+        return value != null ? value : option;
+    }
+
+    private String optionalGuid(String header, String option, String optionName, String urnPrefix, String expected) {
+        return optional(header, option) == null ? null : guid(header, option, optionName, urnPrefix, expected);
     }
 
     private Instant instant(String header, String option, String optionName) {

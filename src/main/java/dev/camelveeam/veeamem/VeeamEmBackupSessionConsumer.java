@@ -52,6 +52,7 @@ public class VeeamEmBackupSessionConsumer extends ScheduledPollConsumer {
     protected void doStart() throws Exception {
         VeeamEmConfiguration config = config();
         getEndpoint().warnIfTrustingAllCertificates();
+        new BackupSessionQuery().sessionType(config.getSessionType()); // refuses an unknown one before any request
         api = new EmApi(getEndpoint().getComponent().connectionFor(config), config.getFormat());
         ServiceHelper.startService(config.getStateRepository());
         cursor = null;
@@ -106,6 +107,7 @@ public class VeeamEmBackupSessionConsumer extends ScheduledPollConsumer {
     protected int poll() throws Exception {
         VeeamEmConfiguration config = config();
         List<BackupJobSession> finished = Futures.await(new BackupSessionQuery()
+                .sessionType(config.getSessionType())
                 .stopped()
                 .jobName(config.getJobName())
                 .results(config.getSessionResult())
@@ -158,13 +160,19 @@ public class VeeamEmBackupSessionConsumer extends ScheduledPollConsumer {
         }
     }
 
-    /** One position per EM server, user and filter, so that consumers watching other sessions do not share one. */
+    /**
+     * One position per EM server, user, filter and session type, so that consumers watching other sessions do not
+     * share one.
+     */
     private String stateKey() {
         VeeamEmConfiguration config = config();
         String results = config.getSessionResult() == null ? ""
                 : Arrays.stream(config.getSessionResult().split(",")).map(String::trim).sorted()
                         .collect(Collectors.joining(","));
-        return String.join("|", "veeam-em:backupSessions", api.getConnection().getRoot().toString(),
+        String key = String.join("|", "veeam-em:backupSessions", api.getConnection().getRoot().toString(),
                 config.getUsername(), Objects.toString(config.getJobName(), ""), results);
+        // replica sessions have a position of their own; the key of backup sessions stays as it always was
+        boolean replica = BackupSessionQuery.REPLICA.equalsIgnoreCase(Objects.toString(config.getSessionType(), "").trim());
+        return replica ? key + "|" + BackupSessionQuery.REPLICA : key;
     }
 }

@@ -12,6 +12,7 @@ import dev.camelveeam.veeamem.internal.EmHttpClient;
 import dev.camelveeam.veeamem.internal.EmScheduler;
 import dev.camelveeam.veeamem.internal.EmStatistics;
 import dev.camelveeam.veeamem.internal.ExecutorEmScheduler;
+import dev.camelveeam.veeamem.internal.ResourcePoller;
 import dev.camelveeam.veeamem.internal.TaskPoller;
 import dev.camelveeam.veeamem.internal.TransportSettings;
 import org.apache.camel.Endpoint;
@@ -60,6 +61,7 @@ public class VeeamEmComponent extends HealthCheckComponent implements SSLContext
     private ExecutorService routeWork;
     private EmScheduler scheduler;
     private TaskPoller taskPoller;
+    private volatile ResourcePoller resourcePoller;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -111,6 +113,10 @@ public class VeeamEmComponent extends HealthCheckComponent implements SSLContext
         return taskPoller;
     }
 
+    ResourcePoller getResourcePoller() {
+        return resourcePoller;
+    }
+
     ExecutorService getRouteWorkExecutor() {
         return routeWork;
     }
@@ -132,6 +138,7 @@ public class VeeamEmComponent extends HealthCheckComponent implements SSLContext
         scheduler = new ExecutorEmScheduler(schedulerThread);
         routeWork = executors.newThreadPool(this, "VeeamEmRouteWork", routeWorkProfile(executors));
         taskPoller = new TaskPoller(scheduler, statistics);
+        resourcePoller = new ResourcePoller(scheduler, statistics);
         getCamelContext().getManagementStrategy().addEventNotifier(stopListener);
     }
 
@@ -192,6 +199,9 @@ public class VeeamEmComponent extends HealthCheckComponent implements SSLContext
         connections.values().forEach(connection -> connection.stopSending(reason));
         if (taskPoller != null) {
             taskPoller.abort(null, reason);
+        }
+        if (resourcePoller != null) {
+            resourcePoller.abort(null, reason);
         }
     }
 
@@ -270,6 +280,7 @@ public class VeeamEmComponent extends HealthCheckComponent implements SSLContext
             if (event instanceof RouteStoppingEvent routeStopping) {
                 String routeId = routeStopping.getRoute().getRouteId();
                 taskPoller.abort(routeId, "route " + routeId + " is stopping");
+                resourcePoller.abort(routeId, "route " + routeId + " is stopping");
             } else {
                 stopSending("the CamelContext is stopping");
             }

@@ -60,6 +60,34 @@ public class VeeamEmConfiguration implements Cloneable {
     private String createdAfter;
     @UriParam(label = "producer")
     private String createdBefore;
+    @UriParam(label = "producer")
+    private String backupServerId;
+    @UriParam(label = "producer")
+    private String repositoryId;
+    @UriParam(label = "producer", enums = "overview,jobStatistics,vmsOverview,repository,processedVms")
+    private String report;
+    @UriParam(label = "producer")
+    private String backupId;
+    @UriParam(label = "producer")
+    private String vmRestorePointId;
+    @UriParam(label = "producer")
+    private String vmName;
+    @UriParam(label = "producer")
+    private String restorePointTime;
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean powerOnAfterRestore = false;
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean quickRollback = false;
+    @UriParam(label = "producer")
+    private Boolean keepOriginalVm;
+    @UriParam(label = "producer", defaultValue = "3600000", javaType = "java.time.Duration")
+    private long restoreTimeout = 3_600_000;
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean waitForSession = false;
+    @UriParam(label = "producer", defaultValue = "3600000", javaType = "java.time.Duration")
+    private long sessionTimeout = 3_600_000;
+    @UriParam(label = "common", defaultValue = "BackupJobSession", enums = "BackupJobSession,ReplicaJobSession")
+    private String sessionType = "BackupJobSession";
     @UriParam(label = "common", defaultValue = "100")
     private int pageSize = 100;
     @UriParam(label = "consumer", defaultValue = "3600000", javaType = "java.time.Duration")
@@ -321,6 +349,177 @@ public class VeeamEmConfiguration implements Cloneable {
      */
     public void setCreatedBefore(String createdBefore) {
         this.createdBefore = createdBefore;
+    }
+
+    public String getBackupServerId() {
+        return backupServerId;
+    }
+
+    /**
+     * listRepositories: only the repositories of this backup server; quickBackup: the backup server to ask (needed only
+     * when EM manages several). A GUID or urn:veeam:BackupServer:GUID. The header CamelVeeamEmBackupServerId overrides
+     * it.
+     */
+    public void setBackupServerId(String backupServerId) {
+        this.backupServerId = backupServerId;
+    }
+
+    public String getRepositoryId() {
+        return repositoryId;
+    }
+
+    /**
+     * getRepository: the repository, as a GUID or urn:veeam:Repository:GUID. The header CamelVeeamEmRepositoryId
+     * overrides it.
+     */
+    public void setRepositoryId(String repositoryId) {
+        this.repositoryId = repositoryId;
+    }
+
+    public String getReport() {
+        return report;
+    }
+
+    /**
+     * getReport: the summary report to read: overview, jobStatistics, vmsOverview, repository or processedVms. The
+     * header CamelVeeamEmReport overrides it.
+     */
+    public void setReport(String report) {
+        this.report = report;
+    }
+
+    public String getBackupId() {
+        return backupId;
+    }
+
+    /**
+     * listRestorePoints: only the restore points of this backup, as a GUID or urn:veeam:Backup:GUID. The header
+     * CamelVeeamEmBackupId overrides it.
+     */
+    public void setBackupId(String backupId) {
+        this.backupId = backupId;
+    }
+
+    public String getVmRestorePointId() {
+        return vmRestorePointId;
+    }
+
+    /**
+     * restoreVm and getVmRestorePoint: the VM restore point, as a GUID or urn:veeam:VmRestorePoint:GUID. Without it,
+     * the newest restore point of the VM named vmName is used. The header CamelVeeamEmVmRestorePointId overrides it.
+     */
+    public void setVmRestorePointId(String vmRestorePointId) {
+        this.vmRestorePointId = vmRestorePointId;
+    }
+
+    public String getVmName() {
+        return vmName;
+    }
+
+    /**
+     * listVmRestorePoints: only the restore points of the VM with this name (newest first); getVmRestorePoint and
+     * restoreVm without vmRestorePointId: the VM whose newest restore point (at or before restorePointTime, when given)
+     * is read or restored. The header CamelVeeamEmVmName overrides it.
+     */
+    public void setVmName(String vmName) {
+        this.vmName = vmName;
+    }
+
+    public String getRestorePointTime() {
+        return restorePointTime;
+    }
+
+    /**
+     * With vmName: only restore points created at or before this instant (ISO-8601, for example 2026-11-28T00:00:00Z),
+     * so that the newest one is the VM as it was then. The header CamelVeeamEmRestorePointTime overrides it.
+     */
+    public void setRestorePointTime(String restorePointTime) {
+        this.restorePointTime = restorePointTime;
+    }
+
+    public boolean isPowerOnAfterRestore() {
+        return powerOnAfterRestore;
+    }
+
+    /**
+     * restoreVm: power the VM on once it is restored (to its original location). The header
+     * CamelVeeamEmPowerOnAfterRestore overrides it.
+     */
+    public void setPowerOnAfterRestore(boolean powerOnAfterRestore) {
+        this.powerOnAfterRestore = powerOnAfterRestore;
+    }
+
+    public boolean isQuickRollback() {
+        return quickRollback;
+    }
+
+    /**
+     * restoreVm: restore only the blocks that changed since the restore point (incremental restore using changed block
+     * tracking). The header CamelVeeamEmQuickRollback overrides it.
+     */
+    public void setQuickRollback(boolean quickRollback) {
+        this.quickRollback = quickRollback;
+    }
+
+    public Boolean getKeepOriginalVm() {
+        return keepOriginalVm;
+    }
+
+    /**
+     * restoreVm: whether EM keeps the original VM (renamed) instead of overwriting it (EM 13; must not be true with
+     * quickRollback). Not sent when not set. The header CamelVeeamEmKeepOriginalVm overrides it.
+     */
+    public void setKeepOriginalVm(Boolean keepOriginalVm) {
+        this.keepOriginalVm = keepOriginalVm;
+    }
+
+    public long getRestoreTimeout() {
+        return restoreTimeout;
+    }
+
+    /**
+     * restoreVm: how long to wait for the restore session to end (State Stopped) after EM started it, before the
+     * exchange fails with VeeamEmSessionTimeoutException; the restore goes on in EM.
+     */
+    public void setRestoreTimeout(long restoreTimeout) {
+        this.restoreTimeout = restoreTimeout;
+    }
+
+    public boolean isWaitForSession() {
+        return waitForSession;
+    }
+
+    /**
+     * quickBackup: wait for the backup session it started to end (State Stopped) and make the ended session the body,
+     * instead of the session as it started.
+     */
+    public void setWaitForSession(boolean waitForSession) {
+        this.waitForSession = waitForSession;
+    }
+
+    public long getSessionTimeout() {
+        return sessionTimeout;
+    }
+
+    /**
+     * quickBackup with waitForSession: how long to wait for the backup session to end before the exchange fails with
+     * VeeamEmSessionTimeoutException; the session goes on in EM.
+     */
+    public void setSessionTimeout(long sessionTimeout) {
+        this.sessionTimeout = sessionTimeout;
+    }
+
+    public String getSessionType() {
+        return sessionType;
+    }
+
+    /**
+     * listBackupSessions and the backupSessions consumer: the sessions to read, BackupJobSession (backup jobs) or
+     * ReplicaJobSession (replication jobs, read as ReplicaJobSession). The header CamelVeeamEmSessionType overrides it
+     * for listBackupSessions.
+     */
+    public void setSessionType(String sessionType) {
+        this.sessionType = sessionType;
     }
 
     public int getPageSize() {

@@ -38,7 +38,7 @@ public final class VeeamEmConstants {
               javaType = "String")
     public static final String TASK_STATE = "CamelVeeamEmTaskState";
     @Metadata(label = "common",
-              description = "In: the session of getBackupSession, overriding the backupSessionId option. Out (backupSessions consumer): the id of the emitted session.",
+              description = "In: the session of getBackupSession, listTaskSessions and stopBackupSession, overriding the backupSessionId option. Out (backupSessions consumer, quickBackup): the id of the emitted or started session.",
               javaType = "String")
     public static final String BACKUP_SESSION_ID = "CamelVeeamEmBackupSessionId";
     @Metadata(label = "producer", description = "cloneJob: the new job's name; overrides the cloneJobName option.", javaType = "String")
@@ -63,6 +63,55 @@ public final class VeeamEmConstants {
     @Metadata(label = "producer", description = "listBackupSessions: created before (ISO-8601); overrides the createdBefore option.",
               javaType = "String")
     public static final String CREATED_BEFORE = "CamelVeeamEmCreatedBefore";
+
+    @Metadata(label = "producer",
+              description = "listRepositories and quickBackup: the backup server (GUID or urn:veeam:BackupServer:GUID); overrides the backupServerId option.",
+              javaType = "String")
+    public static final String BACKUP_SERVER_ID = "CamelVeeamEmBackupServerId";
+    @Metadata(label = "producer",
+              description = "getRepository: the repository (GUID or urn:veeam:Repository:GUID); overrides the repositoryId option.",
+              javaType = "String")
+    public static final String REPOSITORY_ID = "CamelVeeamEmRepositoryId";
+    @Metadata(label = "producer",
+              description = "getReport: overview, jobStatistics, vmsOverview, repository or processedVms; overrides the report option.",
+              javaType = "String")
+    public static final String REPORT = "CamelVeeamEmReport";
+    @Metadata(label = "producer",
+              description = "listRestorePoints: only this backup's restore points (GUID or urn:veeam:Backup:GUID); overrides the backupId option.",
+              javaType = "String")
+    public static final String BACKUP_ID = "CamelVeeamEmBackupId";
+    @Metadata(label = "producer",
+              description = "restoreVm and getVmRestorePoint: the VM restore point (GUID or urn:veeam:VmRestorePoint:GUID); overrides the vmRestorePointId option.",
+              javaType = "String")
+    public static final String VM_RESTORE_POINT_ID = "CamelVeeamEmVmRestorePointId";
+    @Metadata(label = "producer",
+              description = "listVmRestorePoints, getVmRestorePoint and restoreVm: the VM by name (its newest restore point); overrides the vmName option.",
+              javaType = "String")
+    public static final String VM_NAME = "CamelVeeamEmVmName";
+    @Metadata(label = "producer",
+              description = "With vmName: only restore points created at or before this instant (ISO-8601); overrides the restorePointTime option.",
+              javaType = "String")
+    public static final String RESTORE_POINT_TIME = "CamelVeeamEmRestorePointTime";
+    @Metadata(label = "producer",
+              description = "restoreVm: power the VM on after the restore; overrides the powerOnAfterRestore option.",
+              javaType = "Boolean")
+    public static final String POWER_ON_AFTER_RESTORE = "CamelVeeamEmPowerOnAfterRestore";
+    @Metadata(label = "producer",
+              description = "restoreVm: incremental restore of the changed blocks; overrides the quickRollback option.",
+              javaType = "Boolean")
+    public static final String QUICK_ROLLBACK = "CamelVeeamEmQuickRollback";
+    @Metadata(label = "producer",
+              description = "restoreVm: keep the original VM (EM 13); overrides the keepOriginalVm option.",
+              javaType = "Boolean")
+    public static final String KEEP_ORIGINAL_VM = "CamelVeeamEmKeepOriginalVm";
+    @Metadata(label = "producer",
+              description = "listBackupSessions: BackupJobSession or ReplicaJobSession; overrides the sessionType option.",
+              javaType = "String")
+    public static final String SESSION_TYPE = "CamelVeeamEmSessionType";
+    @Metadata(label = "producer",
+              description = "Out (restoreVm): the id of the restore session EM started for the restore.",
+              javaType = "String")
+    public static final String RESTORE_SESSION_ID = "CamelVeeamEmRestoreSessionId";
 
     @Metadata(label = "producer",
               description = "Out, with the idempotent option: true when the include was already gone, or the object already in the job, so no change was requested (no task; the body is null).",

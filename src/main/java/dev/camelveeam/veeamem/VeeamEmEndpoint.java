@@ -31,7 +31,9 @@ public class VeeamEmEndpoint extends ScheduledPollEndpoint {
     @UriPath(label = "common", description = "The operation to perform (to), or backupSessions for the consumer (from)",
              enums = "listIncludes,getInclude,addInclude,removeInclude,listJobs,getJob,startJob,stopJob,retryJob,"
                      + "toggleScheduleEnabled,cloneJob,getTask,cancelTask,listHierarchyRoots,lookup,listBackupSessions,"
-                     + "getBackupSession,backupSessions")
+                     + "getBackupSession,listTaskSessions,stopBackupSession,listBackupServers,listRepositories,"
+                     + "getRepository,getReport,listBackups,listRestorePoints,listVmRestorePoints,getVmRestorePoint,"
+                     + "restoreVm,quickBackup,backupSessions")
     @Metadata(required = true)
     private String operation;
     @UriParam

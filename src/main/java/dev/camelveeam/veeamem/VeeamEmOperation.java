@@ -44,7 +44,37 @@ public enum VeeamEmOperation {
     /** {@code GET /query?type=BackupJobSession}: backup sessions matching the filter options, every page read. */
     listBackupSessions,
     /** {@code GET /backupSessions/{id}?format=Entity}: one {@code BackupJobSession}. */
-    getBackupSession;
+    getBackupSession,
+    /** {@code GET /backupSessions/{id}/taskSessions?format=Entity}: the session's per-VM {@code BackupTaskSession}s. */
+    listTaskSessions,
+    /** {@code POST /backupSessions/{id}?action=stop}: final Task. */
+    stopBackupSession,
+    /** {@code GET /backupServers?format=Entity}: the backup servers, a {@code List<BackupServer>}. */
+    listBackupServers,
+    /** {@code GET /repositories?format=Entity} (or one backup server's): a {@code List<Repository>}. */
+    listRepositories,
+    /** {@code GET /repositories/{id}?format=Entity}: one {@code Repository}. */
+    getRepository,
+    /** {@code GET /reports/summary/...}: one summary report, typed per report. */
+    getReport,
+    /** {@code GET /backups?format=Entity}: a {@code List<Backup>}. */
+    listBackups,
+    /** {@code GET /restorePoints?format=Entity} (or one backup's): a {@code List<RestorePoint>}. */
+    listRestorePoints,
+    /** {@code GET /vmRestorePoints?format=Entity}, or one VM's by name, newest first: a {@code List<VmRestorePoint>}. */
+    listVmRestorePoints,
+    /** {@code GET /vmRestorePoints/{id}?format=Entity}, or a VM's newest restore point: one {@code VmRestorePoint}. */
+    getVmRestorePoint,
+    /**
+     * {@code POST /vmRestorePoints/{id}?action=restore}: the task, then the restore session it started, polled until
+     * it ended; the ended {@code RestoreSession}.
+     */
+    restoreVm,
+    /**
+     * {@code POST /backupServers/{id}?action=quickbackup}: the task, then the {@code BackupJobSession} it started
+     * (ended, with waitForSession).
+     */
+    quickBackup;
 
     /**
      * Parses an operation name as written in an endpoint URI or in the {@link VeeamEmConstants#OPERATION} header,

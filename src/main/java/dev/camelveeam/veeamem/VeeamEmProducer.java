@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import dev.camelveeam.veeamem.EmOperations.AlreadyDone;
 import dev.camelveeam.veeamem.EmOperations.Answer;
 import dev.camelveeam.veeamem.EmOperations.Call;
+import dev.camelveeam.veeamem.EmOperations.Followed;
 import dev.camelveeam.veeamem.EmOperations.Outcome;
 import dev.camelveeam.veeamem.EmOperations.Started;
 import dev.camelveeam.veeamem.internal.EmApi;
@@ -16,6 +17,8 @@ import dev.camelveeam.veeamem.internal.Futures;
 import dev.camelveeam.veeamem.internal.PendingChange;
 import dev.camelveeam.veeamem.internal.PollSettings;
 import dev.camelveeam.veeamem.internal.TaskPoller;
+import dev.camelveeam.veeamem.model.BackupJobSession;
+import dev.camelveeam.veeamem.model.RestoreSession;
 import dev.camelveeam.veeamem.model.Task;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -68,7 +71,7 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
         VeeamEmComponent component = getEndpoint().getComponent();
         getEndpoint().warnIfTrustingAllCertificates();
         api = new EmApi(component.connectionFor(config), config.getFormat());
-        operations = new EmOperations(api);
+        operations = new EmOperations(api, component.getResourcePoller());
         statistics = component.getStatistics();
         taskPoller = component.getTaskPoller();
         pollSettings = new PollSettings(config.getPollInitialDelay(), config.getPollMaxDelay(), config.getTaskTimeout(),
@@ -123,13 +126,15 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
             outcome = call.send(pending);
         }
         PendingChange change = pending;
-        return outcome.thenCompose(started -> awaitTask(started, exchange)).whenComplete((result, failure) -> {
-            if (failure == null) {
-                exchange.removeProperty(PENDING_CHANGE);
-            } else if (change.uncheckable() != null) {
-                exchange.getExchangeExtension().setRedeliveryExhausted(true);
-            }
-        });
+        return outcome.thenCompose(started -> awaitTask(started, exchange))
+                .thenCompose(result -> call.afterTask(result, routeId(exchange)))
+                .whenComplete((result, failure) -> {
+                    if (failure == null) {
+                        exchange.removeProperty(PENDING_CHANGE);
+                    } else if (change.uncheckable() != null) {
+                        exchange.getExchangeExtension().setRedeliveryExhausted(true);
+                    }
+                });
     }
 
     private CompletableFuture<Object> awaitTask(Outcome outcome, Exchange exchange) {
@@ -164,6 +169,14 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
             Message message = exchange.getMessage();
             if (value instanceof Task task) {
                 complete(message, task);
+            } else if (value instanceof Followed followed) {
+                complete(message, followed.task());
+                message.setBody(followed.body());
+                if (followed.body() instanceof RestoreSession session) {
+                    message.setHeader(VeeamEmConstants.RESTORE_SESSION_ID, session.getId());
+                } else if (followed.body() instanceof BackupJobSession session) {
+                    message.setHeader(VeeamEmConstants.BACKUP_SESSION_ID, session.getId());
+                }
             } else if (value instanceof AlreadyDone) {
                 LOG.debug("{}: EM is already as the operation would make it; no change requested", operation);
                 message.setHeader(VeeamEmConstants.ALREADY_DONE, true);

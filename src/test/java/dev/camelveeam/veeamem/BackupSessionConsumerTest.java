@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 
 import dev.camelveeam.veeamem.model.BackupJobSession;
+import dev.camelveeam.veeamem.model.ReplicaJobSession;
 import dev.camelveeam.veeamem.simulator.EmSimulator;
 import dev.camelveeam.veeamem.simulator.SimBackupSession;
 import dev.camelveeam.veeamem.simulator.SimBackupSession.Result;
@@ -103,6 +104,29 @@ class BackupSessionConsumerTest extends VeeamEmTestSupport {
         awaitPolls(3);
         assertEquals(7, mock.getReceivedCounter(), "nothing twice");
         assertEquals(late.getId(), ids(mock).get(6), "a session that ended before the latest one emitted, seen late");
+    }
+
+    @Test
+    void emitsReplicaSessionsWithSessionTypeUnderAPositionOfTheirOwn() throws Exception {
+        MemoryStateRepository repository = new MemoryStateRepository();
+        context.getRegistry().bind("replicaPositions", repository);
+
+        MockEndpoint mock = consume("replicas", uri("backupSessions") + "&sessionType=ReplicaJobSession&jobName=RAW(Web Replica)"
+                                                + "&delay=50&initialDelay=0&initialLookback=7h"
+                                                + "&stateRepository=#replicaPositions");
+        mock.expectedMessageCount(1);
+        mock.assertIsSatisfied();
+        awaitPolls(2);
+
+        assertEquals(1, mock.getReceivedCounter(), "once");
+        ReplicaJobSession replica = mock.getExchanges().get(0).getMessage().getBody(ReplicaJobSession.class);
+        assertEquals(EmSimulator.SEED_WEB_REPLICA_SESSION_ID, replica.getId());
+        assertEquals("Replica", replica.getJobType());
+        assertTrue(sim.getRequests("GET", "/api/query").stream()
+                .allMatch(request -> request.query().startsWith("type=ReplicaJobSession&format=Entities")));
+        String backupKey = String.join("|", "veeam-em:backupSessions", sim.getBaseUrl(), USER, "Web Replica", "");
+        assertTrue(repository.getState(backupKey + "|ReplicaJobSession") != null, "the replica sessions' position");
+        assertEquals(null, repository.getState(backupKey), "not the one of the job's backup sessions");
     }
 
     @Test

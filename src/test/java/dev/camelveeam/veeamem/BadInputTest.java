@@ -62,6 +62,27 @@ class BadInputTest extends VeeamEmTestSupport {
         assertTrue(sim.getRequests().isEmpty(), "nothing was sent, not even a logon");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "restore, no point or VM  | restoreVm          |                                      | No VM name given: set the header CamelVeeamEmVmName or the option vmName",
+            "restore point not a GUID | restoreVm          | &vmRestorePointId=urn:veeam:Job:" + SEED_ORACLE_JOB_ID + " | The vmRestorePointId 'urn:veeam:Job:" + SEED_ORACLE_JOB_ID + "' (header CamelVeeamEmVmRestorePointId or option vmRestorePointId) is not valid",
+            "restore time not ISO     | restoreVm          | &vmName=exch01&restorePointTime=yesterday | The restorePointTime 'yesterday' (header CamelVeeamEmRestorePointTime or option restorePointTime) is not valid",
+            "quick backup, no VM      | quickBackup        |                                      | No VM given: set the header CamelVeeamEmHierarchyObjRef or the option hierarchyObjRef, or the VM's name",
+            "server not a GUID        | listRepositories   | &backupServerId=vbr01                | The backupServerId 'vbr01' (header CamelVeeamEmBackupServerId or option backupServerId) is not valid",
+            "no repository            | getRepository      |                                      | No repository id given: set the header CamelVeeamEmRepositoryId or the option repositoryId",
+            "no report                | getReport          |                                      | No report given: set the header CamelVeeamEmReport or the option report",
+            "unknown session type     | listBackupSessions | &sessionType=RestoreSession          | The sessionType 'RestoreSession' is not valid: expected BackupJobSession or ReplicaJobSession",
+            "no backup session        | listTaskSessions   |                                      | No backupSession id given: set the header CamelVeeamEmBackupSessionId or the option backupSessionId" })
+    void badParametersOfTheRestoreAndMonitoringOperationsFailBeforeAnyRequest(
+            String label, String operation, String parameters, String expected) {
+        Exchange result = template.request(uri(operation) + (parameters == null ? "" : parameters), exchange -> {
+        });
+
+        IllegalArgumentException failure = assertInstanceOf(IllegalArgumentException.class, result.getException());
+        assertTrue(failure.getMessage().contains(expected), label + ": " + failure.getMessage());
+        assertTrue(sim.getRequests().isEmpty(), "nothing was sent, not even a logon");
+    }
+
     @Test
     void unknownOperationInTheHeaderFailsTheExchangeBeforeAnyRequest() {
         Exchange result = template.request(uri("removeInclude") + "&jobId=" + SEED_ORACLE_JOB_ID,

@@ -142,6 +142,24 @@ public interface VeeamEmComponentBuilderFactory {
             return this;
         }
         /**
+         * listBackupSessions and the backupSessions consumer: the sessions to
+         * read, BackupJobSession (backup jobs) or ReplicaJobSession
+         * (replication jobs, read as ReplicaJobSession). The header
+         * CamelVeeamEmSessionType overrides it for listBackupSessions.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Default: BackupJobSession
+         * Group: common
+         * 
+         * @param sessionType the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmComponentBuilder sessionType(String sessionType) {
+            doSetProperty("sessionType", sessionType);
+            return this;
+        }
+        /**
          * Allows for bridging the consumer to the Camel routing Error Handler,
          * which mean any exceptions (if possible) occurred while the Camel
          * consumer is trying to pickup incoming messages, or the likes, will
@@ -242,6 +260,39 @@ public interface VeeamEmComponentBuilderFactory {
          */
         default VeeamEmComponentBuilder stateRepository(org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String> stateRepository) {
             doSetProperty("stateRepository", stateRepository);
+            return this;
+        }
+        /**
+         * listRestorePoints: only the restore points of this backup, as a GUID
+         * or urn:veeam:Backup:GUID. The header CamelVeeamEmBackupId overrides
+         * it.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param backupId the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmComponentBuilder backupId(String backupId) {
+            doSetProperty("backupId", backupId);
+            return this;
+        }
+        /**
+         * listRepositories: only the repositories of this backup server;
+         * quickBackup: the backup server to ask (needed only when EM manages
+         * several). A GUID or urn:veeam:BackupServer:GUID. The header
+         * CamelVeeamEmBackupServerId overrides it.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param backupServerId the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmComponentBuilder backupServerId(String backupServerId) {
+            doSetProperty("backupServerId", backupServerId);
             return this;
         }
         /**
@@ -453,6 +504,23 @@ public interface VeeamEmComponentBuilderFactory {
             return this;
         }
         /**
+         * restoreVm: whether EM keeps the original VM (renamed) instead of
+         * overwriting it (EM 13; must not be true with quickRollback). Not sent
+         * when not set. The header CamelVeeamEmKeepOriginalVm overrides it.
+         * 
+         * The option is a: <code>java.lang.Boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param keepOriginalVm the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmComponentBuilder keepOriginalVm(Boolean keepOriginalVm) {
+            doSetProperty("keepOriginalVm", keepOriginalVm);
+            return this;
+        }
+        /**
          * Whether the producer should be started lazy (on the first message).
          * By starting lazy you can use this to allow CamelContext and routes to
          * startup in situations where a producer may otherwise fail during
@@ -558,6 +626,122 @@ public interface VeeamEmComponentBuilderFactory {
             return this;
         }
         /**
+         * restoreVm: power the VM on once it is restored (to its original
+         * location). The header CamelVeeamEmPowerOnAfterRestore overrides it.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param powerOnAfterRestore the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmComponentBuilder powerOnAfterRestore(boolean powerOnAfterRestore) {
+            doSetProperty("powerOnAfterRestore", powerOnAfterRestore);
+            return this;
+        }
+        /**
+         * restoreVm: restore only the blocks that changed since the restore
+         * point (incremental restore using changed block tracking). The header
+         * CamelVeeamEmQuickRollback overrides it.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param quickRollback the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmComponentBuilder quickRollback(boolean quickRollback) {
+            doSetProperty("quickRollback", quickRollback);
+            return this;
+        }
+        /**
+         * getReport: the summary report to read: overview, jobStatistics,
+         * vmsOverview, repository or processedVms. The header
+         * CamelVeeamEmReport overrides it.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param report the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmComponentBuilder report(String report) {
+            doSetProperty("report", report);
+            return this;
+        }
+        /**
+         * getRepository: the repository, as a GUID or
+         * urn:veeam:Repository:GUID. The header CamelVeeamEmRepositoryId
+         * overrides it.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param repositoryId the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmComponentBuilder repositoryId(String repositoryId) {
+            doSetProperty("repositoryId", repositoryId);
+            return this;
+        }
+        /**
+         * With vmName: only restore points created at or before this instant
+         * (ISO-8601, for example 2026-11-28T00:00:00Z), so that the newest one
+         * is the VM as it was then. The header CamelVeeamEmRestorePointTime
+         * overrides it.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param restorePointTime the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmComponentBuilder restorePointTime(String restorePointTime) {
+            doSetProperty("restorePointTime", restorePointTime);
+            return this;
+        }
+        /**
+         * restoreVm: how long to wait for the restore session to end (State
+         * Stopped) after EM started it, before the exchange fails with
+         * VeeamEmSessionTimeoutException; the restore goes on in EM.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 3600000
+         * Group: producer
+         * 
+         * @param restoreTimeout the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmComponentBuilder restoreTimeout(long restoreTimeout) {
+            doSetProperty("restoreTimeout", restoreTimeout);
+            return this;
+        }
+        /**
+         * quickBackup with waitForSession: how long to wait for the backup
+         * session to end before the exchange fails with
+         * VeeamEmSessionTimeoutException; the session goes on in EM.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 3600000
+         * Group: producer
+         * 
+         * @param sessionTimeout the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmComponentBuilder sessionTimeout(long sessionTimeout) {
+            doSetProperty("sessionTimeout", sessionTimeout);
+            return this;
+        }
+        /**
          * getTask and cancelTask: the id of the task, for example task-1. The
          * header CamelVeeamEmTaskId overrides it.
          * 
@@ -586,6 +770,58 @@ public interface VeeamEmComponentBuilderFactory {
          */
         default VeeamEmComponentBuilder taskTimeout(long taskTimeout) {
             doSetProperty("taskTimeout", taskTimeout);
+            return this;
+        }
+        /**
+         * listVmRestorePoints: only the restore points of the VM with this name
+         * (newest first); getVmRestorePoint and restoreVm without
+         * vmRestorePointId: the VM whose newest restore point (at or before
+         * restorePointTime, when given) is read or restored. The header
+         * CamelVeeamEmVmName overrides it.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param vmName the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmComponentBuilder vmName(String vmName) {
+            doSetProperty("vmName", vmName);
+            return this;
+        }
+        /**
+         * restoreVm and getVmRestorePoint: the VM restore point, as a GUID or
+         * urn:veeam:VmRestorePoint:GUID. Without it, the newest restore point
+         * of the VM named vmName is used. The header
+         * CamelVeeamEmVmRestorePointId overrides it.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param vmRestorePointId the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmComponentBuilder vmRestorePointId(String vmRestorePointId) {
+            doSetProperty("vmRestorePointId", vmRestorePointId);
+            return this;
+        }
+        /**
+         * quickBackup: wait for the backup session it started to end (State
+         * Stopped) and make the ended session the body, instead of the session
+         * as it started.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param waitForSession the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmComponentBuilder waitForSession(boolean waitForSession) {
+            doSetProperty("waitForSession", waitForSession);
             return this;
         }
         /**
@@ -853,11 +1089,14 @@ public interface VeeamEmComponentBuilderFactory {
             case "maxPages": getOrCreateConfiguration((VeeamEmComponent) component).setMaxPages((int) value); return true;
             case "pageSize": getOrCreateConfiguration((VeeamEmComponent) component).setPageSize((int) value); return true;
             case "sessionResult": getOrCreateConfiguration((VeeamEmComponent) component).setSessionResult((java.lang.String) value); return true;
+            case "sessionType": getOrCreateConfiguration((VeeamEmComponent) component).setSessionType((java.lang.String) value); return true;
             case "bridgeErrorHandler": ((VeeamEmComponent) component).setBridgeErrorHandler((boolean) value); return true;
             case "initialLookback": getOrCreateConfiguration((VeeamEmComponent) component).setInitialLookback((long) value); return true;
             case "lookback": getOrCreateConfiguration((VeeamEmComponent) component).setLookback((long) value); return true;
             case "lookbackMaxSessions": getOrCreateConfiguration((VeeamEmComponent) component).setLookbackMaxSessions((int) value); return true;
             case "stateRepository": getOrCreateConfiguration((VeeamEmComponent) component).setStateRepository((org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String>) value); return true;
+            case "backupId": getOrCreateConfiguration((VeeamEmComponent) component).setBackupId((java.lang.String) value); return true;
+            case "backupServerId": getOrCreateConfiguration((VeeamEmComponent) component).setBackupServerId((java.lang.String) value); return true;
             case "backupSessionId": getOrCreateConfiguration((VeeamEmComponent) component).setBackupSessionId((java.lang.String) value); return true;
             case "cancelTaskOnTimeout": getOrCreateConfiguration((VeeamEmComponent) component).setCancelTaskOnTimeout((boolean) value); return true;
             case "cloneFolderName": getOrCreateConfiguration((VeeamEmComponent) component).setCloneFolderName((java.lang.String) value); return true;
@@ -871,14 +1110,25 @@ public interface VeeamEmComponentBuilderFactory {
             case "idempotent": getOrCreateConfiguration((VeeamEmComponent) component).setIdempotent((boolean) value); return true;
             case "includeId": getOrCreateConfiguration((VeeamEmComponent) component).setIncludeId((java.lang.String) value); return true;
             case "jobId": getOrCreateConfiguration((VeeamEmComponent) component).setJobId((java.lang.String) value); return true;
+            case "keepOriginalVm": getOrCreateConfiguration((VeeamEmComponent) component).setKeepOriginalVm((java.lang.Boolean) value); return true;
             case "lazyStartProducer": ((VeeamEmComponent) component).setLazyStartProducer((boolean) value); return true;
             case "objectName": getOrCreateConfiguration((VeeamEmComponent) component).setObjectName((java.lang.String) value); return true;
             case "objectType": getOrCreateConfiguration((VeeamEmComponent) component).setObjectType((java.lang.String) value); return true;
             case "pollInitialDelay": getOrCreateConfiguration((VeeamEmComponent) component).setPollInitialDelay((long) value); return true;
             case "pollMaxDelay": getOrCreateConfiguration((VeeamEmComponent) component).setPollMaxDelay((long) value); return true;
             case "pollRetries": getOrCreateConfiguration((VeeamEmComponent) component).setPollRetries((int) value); return true;
+            case "powerOnAfterRestore": getOrCreateConfiguration((VeeamEmComponent) component).setPowerOnAfterRestore((boolean) value); return true;
+            case "quickRollback": getOrCreateConfiguration((VeeamEmComponent) component).setQuickRollback((boolean) value); return true;
+            case "report": getOrCreateConfiguration((VeeamEmComponent) component).setReport((java.lang.String) value); return true;
+            case "repositoryId": getOrCreateConfiguration((VeeamEmComponent) component).setRepositoryId((java.lang.String) value); return true;
+            case "restorePointTime": getOrCreateConfiguration((VeeamEmComponent) component).setRestorePointTime((java.lang.String) value); return true;
+            case "restoreTimeout": getOrCreateConfiguration((VeeamEmComponent) component).setRestoreTimeout((long) value); return true;
+            case "sessionTimeout": getOrCreateConfiguration((VeeamEmComponent) component).setSessionTimeout((long) value); return true;
             case "taskId": getOrCreateConfiguration((VeeamEmComponent) component).setTaskId((java.lang.String) value); return true;
             case "taskTimeout": getOrCreateConfiguration((VeeamEmComponent) component).setTaskTimeout((long) value); return true;
+            case "vmName": getOrCreateConfiguration((VeeamEmComponent) component).setVmName((java.lang.String) value); return true;
+            case "vmRestorePointId": getOrCreateConfiguration((VeeamEmComponent) component).setVmRestorePointId((java.lang.String) value); return true;
+            case "waitForSession": getOrCreateConfiguration((VeeamEmComponent) component).setWaitForSession((boolean) value); return true;
             case "executorService": getOrCreateConfiguration((VeeamEmComponent) component).setExecutorService((java.util.concurrent.ExecutorService) value); return true;
             case "taskFailedLoggingLevel": getOrCreateConfiguration((VeeamEmComponent) component).setTaskFailedLoggingLevel((org.apache.camel.LoggingLevel) value); return true;
             case "autowiredEnabled": ((VeeamEmComponent) component).setAutowiredEnabled((boolean) value); return true;

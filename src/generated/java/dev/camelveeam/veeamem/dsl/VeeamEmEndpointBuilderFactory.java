@@ -185,6 +185,24 @@ public interface VeeamEmEndpointBuilderFactory {
             return this;
         }
         /**
+         * listBackupSessions and the backupSessions consumer: the sessions to
+         * read, BackupJobSession (backup jobs) or ReplicaJobSession
+         * (replication jobs, read as ReplicaJobSession). The header
+         * CamelVeeamEmSessionType overrides it for listBackupSessions.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Default: BackupJobSession
+         * Group: common
+         * 
+         * @param sessionType the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointConsumerBuilder sessionType(String sessionType) {
+            doSetProperty("sessionType", sessionType);
+            return this;
+        }
+        /**
          * backupSessions consumer: on its very first start (no saved position),
          * also emit the sessions that ended this long before the consumer
          * started. 0 emits only sessions that end after the start.
@@ -1371,6 +1389,57 @@ public interface VeeamEmEndpointBuilderFactory {
             return this;
         }
         /**
+         * listBackupSessions and the backupSessions consumer: the sessions to
+         * read, BackupJobSession (backup jobs) or ReplicaJobSession
+         * (replication jobs, read as ReplicaJobSession). The header
+         * CamelVeeamEmSessionType overrides it for listBackupSessions.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Default: BackupJobSession
+         * Group: common
+         * 
+         * @param sessionType the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointProducerBuilder sessionType(String sessionType) {
+            doSetProperty("sessionType", sessionType);
+            return this;
+        }
+        /**
+         * listRestorePoints: only the restore points of this backup, as a GUID
+         * or urn:veeam:Backup:GUID. The header CamelVeeamEmBackupId overrides
+         * it.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param backupId the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointProducerBuilder backupId(String backupId) {
+            doSetProperty("backupId", backupId);
+            return this;
+        }
+        /**
+         * listRepositories: only the repositories of this backup server;
+         * quickBackup: the backup server to ask (needed only when EM manages
+         * several). A GUID or urn:veeam:BackupServer:GUID. The header
+         * CamelVeeamEmBackupServerId overrides it.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param backupServerId the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointProducerBuilder backupServerId(String backupServerId) {
+            doSetProperty("backupServerId", backupServerId);
+            return this;
+        }
+        /**
          * getBackupSession: the id of the backup session, as a GUID or
          * urn:veeam:BackupJobSession:GUID. The header
          * CamelVeeamEmBackupSessionId overrides it.
@@ -1630,6 +1699,41 @@ public interface VeeamEmEndpointBuilderFactory {
             return this;
         }
         /**
+         * restoreVm: whether EM keeps the original VM (renamed) instead of
+         * overwriting it (EM 13; must not be true with quickRollback). Not sent
+         * when not set. The header CamelVeeamEmKeepOriginalVm overrides it.
+         * 
+         * The option is a: <code>java.lang.Boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param keepOriginalVm the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointProducerBuilder keepOriginalVm(Boolean keepOriginalVm) {
+            doSetProperty("keepOriginalVm", keepOriginalVm);
+            return this;
+        }
+        /**
+         * restoreVm: whether EM keeps the original VM (renamed) instead of
+         * overwriting it (EM 13; must not be true with quickRollback). Not sent
+         * when not set. The header CamelVeeamEmKeepOriginalVm overrides it.
+         * 
+         * The option will be converted to a <code>java.lang.Boolean</code>
+         * type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param keepOriginalVm the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointProducerBuilder keepOriginalVm(String keepOriginalVm) {
+            doSetProperty("keepOriginalVm", keepOriginalVm);
+            return this;
+        }
+        /**
          * lookup and addInclude: the name of the VM (or other object) to find
          * or add. The header CamelVeeamEmObjectName overrides it.
          * 
@@ -1762,6 +1866,189 @@ public interface VeeamEmEndpointBuilderFactory {
             return this;
         }
         /**
+         * restoreVm: power the VM on once it is restored (to its original
+         * location). The header CamelVeeamEmPowerOnAfterRestore overrides it.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param powerOnAfterRestore the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointProducerBuilder powerOnAfterRestore(boolean powerOnAfterRestore) {
+            doSetProperty("powerOnAfterRestore", powerOnAfterRestore);
+            return this;
+        }
+        /**
+         * restoreVm: power the VM on once it is restored (to its original
+         * location). The header CamelVeeamEmPowerOnAfterRestore overrides it.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param powerOnAfterRestore the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointProducerBuilder powerOnAfterRestore(String powerOnAfterRestore) {
+            doSetProperty("powerOnAfterRestore", powerOnAfterRestore);
+            return this;
+        }
+        /**
+         * restoreVm: restore only the blocks that changed since the restore
+         * point (incremental restore using changed block tracking). The header
+         * CamelVeeamEmQuickRollback overrides it.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param quickRollback the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointProducerBuilder quickRollback(boolean quickRollback) {
+            doSetProperty("quickRollback", quickRollback);
+            return this;
+        }
+        /**
+         * restoreVm: restore only the blocks that changed since the restore
+         * point (incremental restore using changed block tracking). The header
+         * CamelVeeamEmQuickRollback overrides it.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param quickRollback the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointProducerBuilder quickRollback(String quickRollback) {
+            doSetProperty("quickRollback", quickRollback);
+            return this;
+        }
+        /**
+         * getReport: the summary report to read: overview, jobStatistics,
+         * vmsOverview, repository or processedVms. The header
+         * CamelVeeamEmReport overrides it.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param report the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointProducerBuilder report(String report) {
+            doSetProperty("report", report);
+            return this;
+        }
+        /**
+         * getRepository: the repository, as a GUID or
+         * urn:veeam:Repository:GUID. The header CamelVeeamEmRepositoryId
+         * overrides it.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param repositoryId the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointProducerBuilder repositoryId(String repositoryId) {
+            doSetProperty("repositoryId", repositoryId);
+            return this;
+        }
+        /**
+         * With vmName: only restore points created at or before this instant
+         * (ISO-8601, for example 2026-11-28T00:00:00Z), so that the newest one
+         * is the VM as it was then. The header CamelVeeamEmRestorePointTime
+         * overrides it.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param restorePointTime the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointProducerBuilder restorePointTime(String restorePointTime) {
+            doSetProperty("restorePointTime", restorePointTime);
+            return this;
+        }
+        /**
+         * restoreVm: how long to wait for the restore session to end (State
+         * Stopped) after EM started it, before the exchange fails with
+         * VeeamEmSessionTimeoutException; the restore goes on in EM.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 3600000
+         * Group: producer
+         * 
+         * @param restoreTimeout the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointProducerBuilder restoreTimeout(long restoreTimeout) {
+            doSetProperty("restoreTimeout", restoreTimeout);
+            return this;
+        }
+        /**
+         * restoreVm: how long to wait for the restore session to end (State
+         * Stopped) after EM started it, before the exchange fails with
+         * VeeamEmSessionTimeoutException; the restore goes on in EM.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 3600000
+         * Group: producer
+         * 
+         * @param restoreTimeout the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointProducerBuilder restoreTimeout(String restoreTimeout) {
+            doSetProperty("restoreTimeout", restoreTimeout);
+            return this;
+        }
+        /**
+         * quickBackup with waitForSession: how long to wait for the backup
+         * session to end before the exchange fails with
+         * VeeamEmSessionTimeoutException; the session goes on in EM.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 3600000
+         * Group: producer
+         * 
+         * @param sessionTimeout the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointProducerBuilder sessionTimeout(long sessionTimeout) {
+            doSetProperty("sessionTimeout", sessionTimeout);
+            return this;
+        }
+        /**
+         * quickBackup with waitForSession: how long to wait for the backup
+         * session to end before the exchange fails with
+         * VeeamEmSessionTimeoutException; the session goes on in EM.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 3600000
+         * Group: producer
+         * 
+         * @param sessionTimeout the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointProducerBuilder sessionTimeout(String sessionTimeout) {
+            doSetProperty("sessionTimeout", sessionTimeout);
+            return this;
+        }
+        /**
          * getTask and cancelTask: the id of the task, for example task-1. The
          * header CamelVeeamEmTaskId overrides it.
          * 
@@ -1806,6 +2093,75 @@ public interface VeeamEmEndpointBuilderFactory {
          */
         default VeeamEmEndpointProducerBuilder taskTimeout(String taskTimeout) {
             doSetProperty("taskTimeout", taskTimeout);
+            return this;
+        }
+        /**
+         * listVmRestorePoints: only the restore points of the VM with this name
+         * (newest first); getVmRestorePoint and restoreVm without
+         * vmRestorePointId: the VM whose newest restore point (at or before
+         * restorePointTime, when given) is read or restored. The header
+         * CamelVeeamEmVmName overrides it.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param vmName the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointProducerBuilder vmName(String vmName) {
+            doSetProperty("vmName", vmName);
+            return this;
+        }
+        /**
+         * restoreVm and getVmRestorePoint: the VM restore point, as a GUID or
+         * urn:veeam:VmRestorePoint:GUID. Without it, the newest restore point
+         * of the VM named vmName is used. The header
+         * CamelVeeamEmVmRestorePointId overrides it.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param vmRestorePointId the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointProducerBuilder vmRestorePointId(String vmRestorePointId) {
+            doSetProperty("vmRestorePointId", vmRestorePointId);
+            return this;
+        }
+        /**
+         * quickBackup: wait for the backup session it started to end (State
+         * Stopped) and make the ended session the body, instead of the session
+         * as it started.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param waitForSession the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointProducerBuilder waitForSession(boolean waitForSession) {
+            doSetProperty("waitForSession", waitForSession);
+            return this;
+        }
+        /**
+         * quickBackup: wait for the backup session it started to end (State
+         * Stopped) and make the ended session the body, instead of the session
+         * as it started.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param waitForSession the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointProducerBuilder waitForSession(String waitForSession) {
+            doSetProperty("waitForSession", waitForSession);
             return this;
         }
         /**
@@ -2319,6 +2675,24 @@ public interface VeeamEmEndpointBuilderFactory {
             return this;
         }
         /**
+         * listBackupSessions and the backupSessions consumer: the sessions to
+         * read, BackupJobSession (backup jobs) or ReplicaJobSession
+         * (replication jobs, read as ReplicaJobSession). The header
+         * CamelVeeamEmSessionType overrides it for listBackupSessions.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Default: BackupJobSession
+         * Group: common
+         * 
+         * @param sessionType the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointBuilder sessionType(String sessionType) {
+            doSetProperty("sessionType", sessionType);
+            return this;
+        }
+        /**
          * The password of the EM account.
          * 
          * A secret: it goes into the endpoint URI as RAW(value), so it may hold
@@ -2578,11 +2952,14 @@ public interface VeeamEmEndpointBuilderFactory {
          * Path parameter: operation (required)
          * The operation to perform (to), or backupSessions for the consumer
          * (from)
-         * There are 18 enums and the value can be one of: listIncludes,
+         * There are 30 enums and the value can be one of: listIncludes,
          * getInclude, addInclude, removeInclude, listJobs, getJob, startJob,
          * stopJob, retryJob, toggleScheduleEnabled, cloneJob, getTask,
          * cancelTask, listHierarchyRoots, lookup, listBackupSessions,
-         * getBackupSession, backupSessions
+         * getBackupSession, listTaskSessions, stopBackupSession,
+         * listBackupServers, listRepositories, getRepository, getReport,
+         * listBackups, listRestorePoints, listVmRestorePoints,
+         * getVmRestorePoint, restoreVm, quickBackup, backupSessions
          * 
          * @param path operation
          * @return the dsl builder
@@ -2606,11 +2983,14 @@ public interface VeeamEmEndpointBuilderFactory {
          * Path parameter: operation (required)
          * The operation to perform (to), or backupSessions for the consumer
          * (from)
-         * There are 18 enums and the value can be one of: listIncludes,
+         * There are 30 enums and the value can be one of: listIncludes,
          * getInclude, addInclude, removeInclude, listJobs, getJob, startJob,
          * stopJob, retryJob, toggleScheduleEnabled, cloneJob, getTask,
          * cancelTask, listHierarchyRoots, lookup, listBackupSessions,
-         * getBackupSession, backupSessions
+         * getBackupSession, listTaskSessions, stopBackupSession,
+         * listBackupServers, listRepositories, getRepository, getReport,
+         * listBackups, listRestorePoints, listVmRestorePoints,
+         * getVmRestorePoint, restoreVm, quickBackup, backupSessions
          * 
          * @param componentName to use a custom component name for the endpoint
          * instead of the default name
@@ -2751,8 +3131,10 @@ public interface VeeamEmEndpointBuilderFactory {
             return "CamelVeeamEmTaskState";
         }
         /**
-         * In: the session of getBackupSession, overriding the backupSessionId
-         * option. Out (backupSessions consumer): the id of the emitted session.
+         * In: the session of getBackupSession, listTaskSessions and
+         * stopBackupSession, overriding the backupSessionId option. Out
+         * (backupSessions consumer, quickBackup): the id of the emitted or
+         * started session.
          * 
          * The option is a: <code>String</code> type.
          * 
@@ -2854,6 +3236,163 @@ public interface VeeamEmEndpointBuilderFactory {
             return "CamelVeeamEmCreatedBefore";
         }
         /**
+         * listRepositories and quickBackup: the backup server (GUID or
+         * urn:veeam:BackupServer:GUID); overrides the backupServerId option.
+         * 
+         * The option is a: <code>String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code VeeamEmBackupServerId}.
+         */
+        public String veeamEmBackupServerId() {
+            return "CamelVeeamEmBackupServerId";
+        }
+        /**
+         * getRepository: the repository (GUID or urn:veeam:Repository:GUID);
+         * overrides the repositoryId option.
+         * 
+         * The option is a: <code>String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code VeeamEmRepositoryId}.
+         */
+        public String veeamEmRepositoryId() {
+            return "CamelVeeamEmRepositoryId";
+        }
+        /**
+         * getReport: overview, jobStatistics, vmsOverview, repository or
+         * processedVms; overrides the report option.
+         * 
+         * The option is a: <code>String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code VeeamEmReport}.
+         */
+        public String veeamEmReport() {
+            return "CamelVeeamEmReport";
+        }
+        /**
+         * listRestorePoints: only this backup's restore points (GUID or
+         * urn:veeam:Backup:GUID); overrides the backupId option.
+         * 
+         * The option is a: <code>String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code VeeamEmBackupId}.
+         */
+        public String veeamEmBackupId() {
+            return "CamelVeeamEmBackupId";
+        }
+        /**
+         * restoreVm and getVmRestorePoint: the VM restore point (GUID or
+         * urn:veeam:VmRestorePoint:GUID); overrides the vmRestorePointId
+         * option.
+         * 
+         * The option is a: <code>String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code VeeamEmVmRestorePointId}.
+         */
+        public String veeamEmVmRestorePointId() {
+            return "CamelVeeamEmVmRestorePointId";
+        }
+        /**
+         * listVmRestorePoints, getVmRestorePoint and restoreVm: the VM by name
+         * (its newest restore point); overrides the vmName option.
+         * 
+         * The option is a: <code>String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code VeeamEmVmName}.
+         */
+        public String veeamEmVmName() {
+            return "CamelVeeamEmVmName";
+        }
+        /**
+         * With vmName: only restore points created at or before this instant
+         * (ISO-8601); overrides the restorePointTime option.
+         * 
+         * The option is a: <code>String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code VeeamEmRestorePointTime}.
+         */
+        public String veeamEmRestorePointTime() {
+            return "CamelVeeamEmRestorePointTime";
+        }
+        /**
+         * restoreVm: power the VM on after the restore; overrides the
+         * powerOnAfterRestore option.
+         * 
+         * The option is a: <code>Boolean</code> type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code VeeamEmPowerOnAfterRestore}.
+         */
+        public String veeamEmPowerOnAfterRestore() {
+            return "CamelVeeamEmPowerOnAfterRestore";
+        }
+        /**
+         * restoreVm: incremental restore of the changed blocks; overrides the
+         * quickRollback option.
+         * 
+         * The option is a: <code>Boolean</code> type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code VeeamEmQuickRollback}.
+         */
+        public String veeamEmQuickRollback() {
+            return "CamelVeeamEmQuickRollback";
+        }
+        /**
+         * restoreVm: keep the original VM (EM 13); overrides the keepOriginalVm
+         * option.
+         * 
+         * The option is a: <code>Boolean</code> type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code VeeamEmKeepOriginalVm}.
+         */
+        public String veeamEmKeepOriginalVm() {
+            return "CamelVeeamEmKeepOriginalVm";
+        }
+        /**
+         * listBackupSessions: BackupJobSession or ReplicaJobSession; overrides
+         * the sessionType option.
+         * 
+         * The option is a: <code>String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code VeeamEmSessionType}.
+         */
+        public String veeamEmSessionType() {
+            return "CamelVeeamEmSessionType";
+        }
+        /**
+         * Out (restoreVm): the id of the restore session EM started for the
+         * restore.
+         * 
+         * The option is a: <code>String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code VeeamEmRestoreSessionId}.
+         */
+        public String veeamEmRestoreSessionId() {
+            return "CamelVeeamEmRestoreSessionId";
+        }
+        /**
          * Out, with the idempotent option: true when the include was already
          * gone, or the object already in the job, so no change was requested
          * (no task; the body is null).
@@ -2884,10 +3423,13 @@ public interface VeeamEmEndpointBuilderFactory {
      * 
      * Path parameter: operation (required)
      * The operation to perform (to), or backupSessions for the consumer (from)
-     * There are 18 enums and the value can be one of: listIncludes, getInclude,
+     * There are 30 enums and the value can be one of: listIncludes, getInclude,
      * addInclude, removeInclude, listJobs, getJob, startJob, stopJob, retryJob,
      * toggleScheduleEnabled, cloneJob, getTask, cancelTask, listHierarchyRoots,
-     * lookup, listBackupSessions, getBackupSession, backupSessions
+     * lookup, listBackupSessions, getBackupSession, listTaskSessions,
+     * stopBackupSession, listBackupServers, listRepositories, getRepository,
+     * getReport, listBackups, listRestorePoints, listVmRestorePoints,
+     * getVmRestorePoint, restoreVm, quickBackup, backupSessions
      * 
      * @param path operation
      * @return the dsl builder
@@ -2911,10 +3453,13 @@ public interface VeeamEmEndpointBuilderFactory {
      * 
      * Path parameter: operation (required)
      * The operation to perform (to), or backupSessions for the consumer (from)
-     * There are 18 enums and the value can be one of: listIncludes, getInclude,
+     * There are 30 enums and the value can be one of: listIncludes, getInclude,
      * addInclude, removeInclude, listJobs, getJob, startJob, stopJob, retryJob,
      * toggleScheduleEnabled, cloneJob, getTask, cancelTask, listHierarchyRoots,
-     * lookup, listBackupSessions, getBackupSession, backupSessions
+     * lookup, listBackupSessions, getBackupSession, listTaskSessions,
+     * stopBackupSession, listBackupServers, listRepositories, getRepository,
+     * getReport, listBackups, listRestorePoints, listVmRestorePoints,
+     * getVmRestorePoint, restoreVm, quickBackup, backupSessions
      * 
      * @param componentName to use a custom component name for the endpoint
      * instead of the default name

@@ -9,17 +9,41 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
-import dev.camelveeam.veeamem.VeeamEmException;
 import dev.camelveeam.veeamem.model.BackupJobSession;
+import dev.camelveeam.veeamem.model.ReplicaJobSession;
 
 /**
- * A query of backup sessions through EM's query service ({@code /query?type=BackupJobSession&format=Entities}):
+ * A query of backup (or replica) sessions through EM's query service
+ * ({@code /query?type=BackupJobSession&format=Entities}, or {@code type=ReplicaJobSession}):
  * the filter built from conditions, the sort order, and the reading of every page.
  */
 public final class BackupSessionQuery {
 
+    public static final String BACKUP = "BackupJobSession";
+    public static final String REPLICA = "ReplicaJobSession";
+
     private final List<String> conditions = new ArrayList<>();
     private String sortAscending = "CreationTime";
+    private boolean replica;
+    private Class<? extends BackupJobSession> entityType = BackupJobSession.class;
+
+    /**
+     * Which sessions to query: {@code BackupJobSession} (the default) or {@code ReplicaJobSession}, in any letter
+     * case; null keeps the default.
+     */
+    public BackupSessionQuery sessionType(String sessionType) {
+        if (sessionType == null || sessionType.isBlank() || sessionType.trim().equalsIgnoreCase(BACKUP)) {
+            replica = false;
+            entityType = BackupJobSession.class;
+        } else if (sessionType.trim().equalsIgnoreCase(REPLICA)) {
+            replica = true;
+            entityType = ReplicaJobSession.class;
+        } else {
+            throw new IllegalArgumentException("The sessionType '" + Echo.quote(sessionType) + "' is not valid: expected "
+                                               + BACKUP + " or " + REPLICA);
+        }
+        return this;
+    }
 
     public BackupSessionQuery jobName(String jobName) {
         if (jobName != null && !jobName.isBlank()) {
@@ -62,30 +86,13 @@ public final class BackupSessionQuery {
      * pages is an error naming the option, so that a page count EM announces is never followed without limit.
      */
     public CompletableFuture<List<BackupJobSession>> readAll(EmApi api, int pageSize, int maxPages) {
-        return readFrom(api, pageSize, maxPages, 1, new ArrayList<>());
-    }
-
-    private CompletableFuture<List<BackupJobSession>> readFrom(
-            EmApi api, int pageSize, int maxPages, int page, List<BackupJobSession> sessions) {
-        return api.getPage(pathAndQuery(pageSize, page), BackupJobSession.class).thenCompose(result -> {
-            if (result.getEntities() != null && result.getEntities().getBackupJobSessions() != null) {
-                sessions.addAll(result.getEntities().getBackupJobSessions().getItems());
-            }
-            int pagesCount = result.getPagingInfo() == null ? 1 : result.getPagingInfo().getPagesCount();
-            if (page >= pagesCount) {
-                return CompletableFuture.completedFuture(sessions);
-            }
-            if (page >= maxPages) {
-                throw new VeeamEmException("EM announced " + pagesCount + " pages of backup sessions, more than the"
-                                           + " option maxPages (" + maxPages + ") allows; narrow the query or raise"
-                                           + " maxPages or pageSize");
-            }
-            return readFrom(api, pageSize, maxPages, page + 1, sessions);
-        });
+        return QueryReader.readAll(api, page -> pathAndQuery(pageSize, page), entityType, maxPages,
+                replica ? "replica sessions" : "backup sessions")
+                .thenApply(sessions -> new ArrayList<BackupJobSession>(sessions));
     }
 
     String pathAndQuery(int pageSize, int page) {
-        StringBuilder query = new StringBuilder("/query?type=BackupJobSession&format=Entities");
+        StringBuilder query = new StringBuilder("/query?type=").append(replica ? REPLICA : BACKUP).append("&format=Entities");
         if (!conditions.isEmpty()) {
             query.append("&filter=").append(URLEncoder.encode(String.join(";", conditions), StandardCharsets.UTF_8));
         }
@@ -96,7 +103,7 @@ public final class BackupSessionQuery {
     }
 
     /** A filter string value: in double quotes, with embedded quotes doubled. */
-    private static String quoted(String value) {
+    static String quoted(String value) {
         return "\"" + value.replace("\"", "\"\"") + "\"";
     }
 }

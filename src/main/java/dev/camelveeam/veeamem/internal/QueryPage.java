@@ -1,5 +1,8 @@
 package dev.camelveeam.veeamem.internal;
 
+import java.util.Arrays;
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import dev.camelveeam.veeamem.model.EmList;
@@ -33,11 +36,15 @@ public class QueryPage<T> {
         this.pagingInfo = pagingInfo;
     }
 
-    /** {@code <Entities>}: one member per queryable type; the component queries backup sessions only. */
+    /** {@code <Entities>}: one member per queryable type; the component reads the ones below. */
     public static class Entities<T> {
 
         @JsonProperty("BackupJobSessions")
         private EmList<T> backupJobSessions;
+        @JsonProperty("ReplicaJobSessions")
+        private EmList<T> replicaJobSessions;
+        @JsonProperty("VmRestorePoints")
+        private EmList<T> vmRestorePoints;
 
         public EmList<T> getBackupJobSessions() {
             return backupJobSessions;
@@ -45,6 +52,32 @@ public class QueryPage<T> {
 
         public void setBackupJobSessions(EmList<T> backupJobSessions) {
             this.backupJobSessions = backupJobSessions;
+        }
+
+        public EmList<T> getReplicaJobSessions() {
+            return replicaJobSessions;
+        }
+
+        public void setReplicaJobSessions(EmList<T> replicaJobSessions) {
+            this.replicaJobSessions = replicaJobSessions;
+        }
+
+        public EmList<T> getVmRestorePoints() {
+            return vmRestorePoints;
+        }
+
+        public void setVmRestorePoints(EmList<T> vmRestorePoints) {
+            this.vmRestorePoints = vmRestorePoints;
+        }
+
+        /** The entities of the page, whichever type they are; empty when there are none. */
+        public List<T> items() {
+            for (EmList<T> list : Arrays.asList(backupJobSessions, replicaJobSessions, vmRestorePoints)) {
+                if (list != null) {
+                    return list.getItems();
+                }
+            }
+            return List.of();
         }
     }
 

@@ -19,7 +19,10 @@ public class EmList<T> {
     @JacksonXmlElementWrapper(useWrapping = false)
     @JsonAlias({
             "ObjectInJob", "ObjectInJobs", "Ref", "Refs", "Job", "Jobs", "HierarchyItem", "HierarchyItems",
-            "BackupJobSession", "BackupJobSessions", "Task", "Tasks" })
+            "BackupJobSession", "BackupJobSessions", "Task", "Tasks", "BackupServer", "BackupServers", "Repository",
+            "Repositories", "Backup", "Backups", "RestorePoint", "RestorePoints", "VmRestorePoint", "VmRestorePoints",
+            "BackupTaskSession", "BackupTaskSessions", "ReplicaJobSession", "ReplicaJobSessions", "RestoreSession",
+            "RestoreSessions" })
     @JsonSetter(nulls = Nulls.AS_EMPTY)
     private List<T> items = new ArrayList<>();
 

@@ -76,6 +76,15 @@ final class BackupSessionStore {
         return !active.isEmpty();
     }
 
+    /** Stops the session if it is active; false if it had already ended. */
+    synchronized boolean stopSession(SimBackupSession session, String failureMessage, Instant now) {
+        if (!session.isActive()) {
+            return false;
+        }
+        session.stop(SimBackupSession.Result.Failed, failureMessage, now);
+        return true;
+    }
+
     private static SimBackupSession working(SimJob job, boolean retry, Instant now) {
         return new SimBackupSession(UUID.randomUUID().toString(), job, retry, SimBackupSession.State.Working,
                 SimBackupSession.Result.None, now, null);

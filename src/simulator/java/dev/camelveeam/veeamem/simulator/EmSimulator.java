@@ -468,7 +468,7 @@ public final class EmSimulator implements AutoCloseable {
         new JobResource(w.jobs, jobDocuments).addRoutes(router);
         new JobActionResource(w.jobs, taskRunner, new BackupSessionRunner(w.backupSessions, scheduler, config), documents).addRoutes(router);
         new JobIncludeResource(w.jobs, taskRunner, documents).addRoutes(router);
-        new BackupSessionResource(w.backupSessions, w.jobs, sessionDocuments).addRoutes(router);
+        new BackupSessionResource(w.backupSessions, w.jobs, sessionDocuments, taskRunner, documents).addRoutes(router);
         new InventoryResource(w.inventory, new InventoryDocuments(links)).addRoutes(router);
         CatalogDocuments catalogDocuments = new CatalogDocuments(links, w.catalog);
         SessionDetailDocuments detailDocuments = new SessionDetailDocuments(links, w.catalog);
