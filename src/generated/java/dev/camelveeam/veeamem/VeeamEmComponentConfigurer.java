@@ -97,6 +97,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollMaxDelay": getOrCreateConfiguration(target).setPollMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollretries":
         case "pollRetries": getOrCreateConfiguration(target).setPollRetries(property(camelContext, int.class, value)); return true;
+        case "pollstrategy":
+        case "pollStrategy": getOrCreateConfiguration(target).setPollStrategy(property(camelContext, dev.camelveeam.veeamem.VeeamEmPollStrategy.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sessionresult":
@@ -188,6 +190,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollMaxDelay": return long.class;
         case "pollretries":
         case "pollRetries": return int.class;
+        case "pollstrategy":
+        case "pollStrategy": return dev.camelveeam.veeamem.VeeamEmPollStrategy.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "sessionresult":
@@ -280,6 +284,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollMaxDelay": return getOrCreateConfiguration(target).getPollMaxDelay();
         case "pollretries":
         case "pollRetries": return getOrCreateConfiguration(target).getPollRetries();
+        case "pollstrategy":
+        case "pollStrategy": return getOrCreateConfiguration(target).getPollStrategy();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "sessionresult":

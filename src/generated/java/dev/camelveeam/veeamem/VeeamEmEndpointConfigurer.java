@@ -98,7 +98,7 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollretries":
         case "pollRetries": target.getConfiguration().setPollRetries(property(camelContext, int.class, value)); return true;
         case "pollstrategy":
-        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "pollStrategy": target.getConfiguration().setPollStrategy(property(camelContext, dev.camelveeam.veeamem.VeeamEmPollStrategy.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "responsetimeout":
@@ -215,7 +215,7 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollretries":
         case "pollRetries": return int.class;
         case "pollstrategy":
-        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "pollStrategy": return dev.camelveeam.veeamem.VeeamEmPollStrategy.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "responsetimeout":
@@ -333,7 +333,7 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollretries":
         case "pollRetries": return target.getConfiguration().getPollRetries();
         case "pollstrategy":
-        case "pollStrategy": return target.getPollStrategy();
+        case "pollStrategy": return target.getConfiguration().getPollStrategy();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "responsetimeout":
