@@ -39,6 +39,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 final class AdaptivePhase {
 
     static final String STAMP_HEADER = "BenchCompletedMicros";
+    private static final String SESSION_HEADER = "X-RestSvcSessionId";
     static final int OPERATIONS = 7;
 
     /** One operation of the workload: a log-normal run time, its median changing after {@code changeAt} of its tasks. */
@@ -242,17 +243,21 @@ final class AdaptivePhase {
     /** The figures, the report section, and the verdicts' inputs. */
     private Result analyse(List<Sent> sent, List<RecordedRequest> log, String console) {
         Map<String, Long> deleteMicros = new HashMap<>();
+        Map<String, String> sessionOf = new HashMap<>();
         Map<String, List<Long>> pollMicros = new HashMap<>();
         for (RecordedRequest request : log) {
             if (!RequestCount.COMPONENT_AGENT.equals(request.header("User-Agent"))) {
                 continue;
             }
             String path = request.path();
+            // task ids are numbered per logon session, and every operation has a session of its own
+            String session = request.header(SESSION_HEADER);
             if (request.method().equals("DELETE") && path.contains("/includes/")) {
                 deleteMicros.put(path.substring(path.lastIndexOf('/') + 1), micros(request.receivedAt()));
+                sessionOf.put(path.substring(path.lastIndexOf('/') + 1), session);
             } else if (request.method().equals("GET") && path.startsWith("/api/tasks/")) {
-                pollMicros.computeIfAbsent(path.substring("/api/tasks/".length()), k -> new ArrayList<>())
-                        .add(micros(request.receivedAt()));
+                pollMicros.computeIfAbsent(session + " " + path.substring("/api/tasks/".length()),
+                        k -> new ArrayList<>()).add(micros(request.receivedAt()));
             }
         }
         Figures[][] figures = new Figures[OPERATIONS][2];
@@ -276,7 +281,8 @@ final class AdaptivePhase {
                         continue;
                     }
                     Long deleted = deleteMicros.get(task.include.includeId());
-                    List<Long> times = pollMicros.getOrDefault(task.taskId, List.of());
+                    List<Long> times = pollMicros.getOrDefault(sessionOf.get(task.include.includeId()) + " " + task.taskId,
+                            List.of());
                     if (deleted == null) {
                         throw new IllegalStateException("no DELETE in the log for " + task.include);
                     }

@@ -93,8 +93,8 @@ record BenchSettings(
                 integer("bench.streamTaskMillis", 700),
                 integer("bench.longTaskMillis", 3000),
                 text("bench.contextMaxQueueSize", "").isEmpty() ? null : integer("bench.contextMaxQueueSize", 1000),
-                integer("bench.adaptiveTasks", 60),
-                integer("bench.adaptiveSeconds", 180));
+                integer("bench.adaptiveTasks", 150),
+                integer("bench.adaptiveSeconds", 240));
     }
 
     private static String text(String name, String fallback) {
