@@ -12,9 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * poll schedule.
  * <p>
  * The schedule, once {@value #MIN_SAMPLES} run times are known: a dense run of polls from the low quantile (q10) to
- * the high one (q95) of the recent run times, laid out backwards from q95 with gaps of 15 % of the time (at least the
- * floor of 100 ms, at most pollMaxDelay); before the first of them, polls evenly spaced at most pollMaxDelay apart;
- * after q95, doubling from the last gap, capped at pollMaxDelay. Every gap is between the floor and pollMaxDelay, so a
+ * the high one (q95) of the recent run times, laid out backwards from q95 with gaps of 18 % of the time (at least the
+ * floor of 100 ms, at most pollMaxDelay), going on in the same way to 1.5 × q95; before the first of them, polls
+ * evenly spaced at most pollMaxDelay apart; after 1.5 × q95, doubling from the last gap, capped at pollMaxDelay. When
+ * the run times are too close together for the floor, the first poll is kept where about 80 % of tasks are Finished. Every gap is between the floor and pollMaxDelay, so a
  * task much shorter or much longer than its history is still seen within the back-off bounds. Nothing here is per
  * task: a wait asks for its next delay with the time since the task was accepted and its last delay.
  * <p>
@@ -26,16 +27,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RunTimeEstimates {
 
     /** Run times kept per operation: the estimate follows a change of the typical time within about half of this. */
-    public static final int SAMPLES = 64;
+    public static final int SAMPLES = 32;
     /** Run times needed before the schedule is learnt; until then, plain back-off. */
-    public static final int MIN_SAMPLES = 8;
+    public static final int MIN_SAMPLES = 6;
     /** Operations kept per connection; the one unused longest makes way for a new one. */
     public static final int MAX_OPERATIONS = 64;
 
     static final double LOW_QUANTILE = 0.10;
     static final double HIGH_QUANTILE = 0.95;
     /** Gap between two polls of the dense run, as a share of the time since the task was accepted. */
-    static final double GAP = 0.15;
+    static final double GAP = 0.18;
+    /** Past q95 the dense run goes on to this multiple of q95, then doubles from its last gap. */
+    static final double TAIL = 1.5;
     /** Share of the first poll's time recorded when the first poll sees the task Finished. */
     static final double BEFORE_FIRST_POLL = 0.75;
     /**
@@ -92,7 +95,10 @@ public final class RunTimeEstimates {
          */
         long nextPoint(long elapsed, long floor, long cap) {
             if (elapsed >= high) {
-                return -1;
+                if (elapsed >= (long) (high * TAIL)) {
+                    return -1;
+                }
+                return elapsed + Math.min(Math.max((long) (GAP * elapsed), floor), cap);
             }
             long point = high;
             for (int i = 0; i < MAX_DENSE_POINTS; i++) {
@@ -158,8 +164,7 @@ public final class RunTimeEstimates {
          * Records a task seen Finished {@code elapsedMillis} after it was accepted, by a poll scheduled
          * {@code lastDelay} after the previous one (or, for the first poll, after the task was accepted).
          */
-        void finished(long elapsedMillis, long lastDelay) {
-            boolean firstPoll = elapsedMillis - lastDelay < PollSettings.FLOOR_MILLIS / 2;
+        void finished(long elapsedMillis, long lastDelay, boolean firstPoll) {
             synchronized (this) {
                 if (firstPoll) {
                     firstPollLimit = Math.max(MIN_FIRST_POLL, (long) (Math.min(firstPollLimit, lastDelay) * FIRST_POLL_SOONER));

@@ -94,6 +94,8 @@ public final class TaskPoller {
         private final long deadlineNanos;
         private List<RuntimeException> failedPolls = List.of();
         private long delayMillis;
+        /** Whether no poll has seen the task yet (what the adaptive strategy learns from a Finished first poll). */
+        private boolean firstPoll = true;
         private volatile EmScheduler.Scheduled nextPoll;
 
         TaskWait(String routeId, EmTaskHandle task, PollSettings settings, RunTimeEstimates.Estimate estimate) {
@@ -133,10 +135,13 @@ public final class TaskPoller {
                     fail(Futures.unwrap(failure));
                 } else if (outcome instanceof PollOutcome.Seen seen) {
                     failedPolls = List.of();
+                    if (!seen.task().isFinished()) {
+                        firstPoll = false;
+                    }
                     if (seen.task().isFinished()) {
                         LOG.debug("EM task {} is Finished", seen.task().getTaskId());
                         if (estimate != null && !seen.task().isFailed()) {
-                            estimate.finished(elapsedMillis(), delayMillis);
+                            estimate.finished(elapsedMillis(), delayMillis, firstPoll);
                         }
                         finish(seen.task());
                     } else {
