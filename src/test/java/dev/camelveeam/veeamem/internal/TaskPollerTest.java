@@ -1,5 +1,6 @@
 package dev.camelveeam.veeamem.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -341,6 +342,18 @@ class TaskPollerTest {
         }
 
         assertTrue(adaptivePolls <= backOffPolls, adaptivePolls + " adaptive polls against " + backOffPolls);
+    }
+
+    @Test
+    void theScheduleOfTheComponentPagesFigure() {
+        RunTimeEstimates.Quantiles learnt = new RunTimeEstimates.Quantiles(32, 1100, 1500, 2300);
+        List<Long> points = new ArrayList<>();
+        for (long at = 0, next; (next = learnt.nextPoint(at, PollSettings.FLOOR_MILLIS, 5000)) >= 0; at = next) {
+            points.add(next);
+        }
+
+        assertEquals(List.of(1269L, 1547L, 1886L, 2300L, 2714L, 3202L, 3778L), points,
+                "dense from q10 to q95 in 18 % steps, on to 1.5 × q95; then doubling");
     }
 
     /** Runs one task of {@code runMillis} to the end; the times of its polls, from when it was accepted. */
