@@ -37,7 +37,8 @@ public class VeeamEmDevConsole extends AbstractDevConsole {
             text.append(String.format("EM %s as %s: %s%n", connection.getRoot(), connection.getUsername(),
                     connection.isLoggedOn() ? "logged on" : "not logged on"));
             estimates(component, connection).forEach((operation, learnt) -> text.append(learnt.samples() < MIN_SAMPLES
-                    ? String.format("  %s: %d run times, back-off until %d%n", operation, learnt.samples(), MIN_SAMPLES)
+                    ? String.format("  %s: learning, %d of %d run times (back-off until then)%n", operation,
+                            learnt.samples(), MIN_SAMPLES)
                     : String.format("  %s: run time q10 %d ms, median %d ms, q95 %d ms (last %d tasks)%n", operation,
                             learnt.low(), learnt.median(), learnt.high(), learnt.samples())));
         }
