@@ -135,9 +135,6 @@ public final class TaskPoller {
                     fail(Futures.unwrap(failure));
                 } else if (outcome instanceof PollOutcome.Seen seen) {
                     failedPolls = List.of();
-                    if (!seen.task().isFinished()) {
-                        firstPoll = false;
-                    }
                     if (seen.task().isFinished()) {
                         LOG.debug("EM task {} is Finished", seen.task().getTaskId());
                         if (estimate != null && !seen.task().isFailed()) {
@@ -145,6 +142,7 @@ public final class TaskPoller {
                         }
                         finish(seen.task());
                     } else {
+                        firstPoll = false;
                         scheduleNextOrTimeOut();
                     }
                 } else {
