@@ -103,6 +103,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollMaxDelay": getOrCreateConfiguration(target).setPollMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollretries":
         case "pollRetries": getOrCreateConfiguration(target).setPollRetries(property(camelContext, int.class, value)); return true;
+        case "pollstrategy":
+        case "pollStrategy": getOrCreateConfiguration(target).setPollStrategy(property(camelContext, dev.camelveeam.veeamem.VeeamEmPollStrategy.class, value)); return true;
         case "poweronafterrestore":
         case "powerOnAfterRestore": getOrCreateConfiguration(target).setPowerOnAfterRestore(property(camelContext, boolean.class, value)); return true;
         case "quickrollback":
@@ -223,6 +225,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollMaxDelay": return long.class;
         case "pollretries":
         case "pollRetries": return int.class;
+        case "pollstrategy":
+        case "pollStrategy": return dev.camelveeam.veeamem.VeeamEmPollStrategy.class;
         case "poweronafterrestore":
         case "powerOnAfterRestore": return boolean.class;
         case "quickrollback":
@@ -344,6 +348,8 @@ public class VeeamEmComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollMaxDelay": return getOrCreateConfiguration(target).getPollMaxDelay();
         case "pollretries":
         case "pollRetries": return getOrCreateConfiguration(target).getPollRetries();
+        case "pollstrategy":
+        case "pollStrategy": return getOrCreateConfiguration(target).getPollStrategy();
         case "poweronafterrestore":
         case "powerOnAfterRestore": return getOrCreateConfiguration(target).isPowerOnAfterRestore();
         case "quickrollback":

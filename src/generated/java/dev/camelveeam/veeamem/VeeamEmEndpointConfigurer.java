@@ -104,7 +104,7 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollretries":
         case "pollRetries": target.getConfiguration().setPollRetries(property(camelContext, int.class, value)); return true;
         case "pollstrategy":
-        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "pollStrategy": target.getConfiguration().setPollStrategy(property(camelContext, dev.camelveeam.veeamem.VeeamEmPollStrategy.class, value)); return true;
         case "poweronafterrestore":
         case "powerOnAfterRestore": target.getConfiguration().setPowerOnAfterRestore(property(camelContext, boolean.class, value)); return true;
         case "quickrollback":
@@ -248,7 +248,7 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollretries":
         case "pollRetries": return int.class;
         case "pollstrategy":
-        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "pollStrategy": return dev.camelveeam.veeamem.VeeamEmPollStrategy.class;
         case "poweronafterrestore":
         case "powerOnAfterRestore": return boolean.class;
         case "quickrollback":
@@ -393,7 +393,7 @@ public class VeeamEmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollretries":
         case "pollRetries": return target.getConfiguration().getPollRetries();
         case "pollstrategy":
-        case "pollStrategy": return target.getPollStrategy();
+        case "pollStrategy": return target.getConfiguration().getPollStrategy();
         case "poweronafterrestore":
         case "powerOnAfterRestore": return target.getConfiguration().isPowerOnAfterRestore();
         case "quickrollback":

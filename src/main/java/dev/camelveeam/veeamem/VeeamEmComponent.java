@@ -13,6 +13,7 @@ import dev.camelveeam.veeamem.internal.EmScheduler;
 import dev.camelveeam.veeamem.internal.EmStatistics;
 import dev.camelveeam.veeamem.internal.ExecutorEmScheduler;
 import dev.camelveeam.veeamem.internal.ResourcePoller;
+import dev.camelveeam.veeamem.internal.RunTimeEstimates;
 import dev.camelveeam.veeamem.internal.TaskPoller;
 import dev.camelveeam.veeamem.internal.TransportSettings;
 import org.apache.camel.Endpoint;
@@ -54,6 +55,8 @@ public class VeeamEmComponent extends HealthCheckComponent implements SSLContext
 
     private final Map<ConnectionKey, EmConnection> connections = new ConcurrentHashMap<>();
     private final EmStatistics statistics = new EmStatistics();
+    /** What the adaptive poll strategy learnt, per connection; gone with the connections when the component stops. */
+    private final Map<EmConnection, RunTimeEstimates> runTimeEstimates = new ConcurrentHashMap<>();
     private final Map<VeeamEmConnectionHealthCheck, WritableHealthCheckRepository> healthChecks
             = new ConcurrentHashMap<>();
     private final EventNotifier stopListener = new StopListener();
@@ -107,6 +110,16 @@ public class VeeamEmComponent extends HealthCheckComponent implements SSLContext
     private CamelThreadFactory ioThreads() {
         return new CamelThreadFactory(getCamelContext().getExecutorServiceManager().getThreadNamePattern(), "VeeamEmIO",
                 true);
+    }
+
+    /** The run times the adaptive poll strategy learnt on the connection. */
+    RunTimeEstimates runTimeEstimates(EmConnection connection) {
+        return runTimeEstimates.computeIfAbsent(connection, c -> new RunTimeEstimates());
+    }
+
+    /** The learnt run times of the connection, or null when none were learnt there. */
+    RunTimeEstimates findRunTimeEstimates(EmConnection connection) {
+        return runTimeEstimates.get(connection);
     }
 
     TaskPoller getTaskPoller() {
@@ -180,6 +193,7 @@ public class VeeamEmComponent extends HealthCheckComponent implements SSLContext
         stopSending("the veeam-em component is stopping");
         connections.values().forEach(EmConnection::close);
         connections.clear();
+        runTimeEstimates.clear();
         healthChecks.forEach((check, repository) -> repository.removeHealthCheck(check));
         healthChecks.clear();
         ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();

@@ -116,6 +116,8 @@ public class VeeamEmConfiguration implements Cloneable {
     private long pollInitialDelay = 200;
     @UriParam(label = "producer", defaultValue = "5000", javaType = "java.time.Duration")
     private long pollMaxDelay = 5000;
+    @UriParam(label = "producer", defaultValue = "adaptive", enums = "adaptive,backoff")
+    private VeeamEmPollStrategy pollStrategy = VeeamEmPollStrategy.adaptive;
     @UriParam(label = "producer", defaultValue = "600000", javaType = "java.time.Duration")
     private long taskTimeout = 600_000;
     @UriParam(label = "producer", defaultValue = "true")
@@ -695,6 +697,20 @@ public class VeeamEmConfiguration implements Cloneable {
         this.pollMaxDelay = pollMaxDelay;
     }
 
+    public VeeamEmPollStrategy getPollStrategy() {
+        return pollStrategy;
+    }
+
+    /**
+     * How to time the polls of a task: adaptive learns, per EM connection and operation, how long the last 64 tasks
+     * took and polls densely around the expected finish (plain back-off until 8 have finished); backoff polls after
+     * pollInitialDelay, then twice the previous wait each time. Both poll at most ten times a second and wait at most
+     * pollMaxDelay between two polls.
+     */
+    public void setPollStrategy(VeeamEmPollStrategy pollStrategy) {
+        this.pollStrategy = pollStrategy;
+    }
+
     public long getTaskTimeout() {
         return taskTimeout;
     }
@@ -792,6 +808,9 @@ public class VeeamEmConfiguration implements Cloneable {
         notNegative("lookback", lookback);
         notNegative("initialLookback", initialLookback);
         notNegative("lookbackMaxSessions", lookbackMaxSessions);
+        if (pollStrategy == null) {
+            throw new IllegalArgumentException("The option pollStrategy must be adaptive or backoff");
+        }
         if (pollMaxDelay < PollSettings.FLOOR_MILLIS) {
             throw new IllegalArgumentException("The option pollMaxDelay must be at least " + PollSettings.FLOOR_MILLIS
                                                + " ms (a task is polled at most ten times a second), but was "

@@ -75,7 +75,9 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
         statistics = component.getStatistics();
         taskPoller = component.getTaskPoller();
         pollSettings = new PollSettings(config.getPollInitialDelay(), config.getPollMaxDelay(), config.getTaskTimeout(),
-                config.getPollRetries(), config.isCancelTaskOnTimeout());
+                config.getPollRetries(), config.isCancelTaskOnTimeout(),
+                config.getPollStrategy() == VeeamEmPollStrategy.adaptive ? component.runTimeEstimates(api.getConnection())
+                        : null);
         routeWork = config.getExecutorService() != null ? config.getExecutorService() : component.getRouteWorkExecutor();
     }
 
@@ -97,11 +99,12 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
         try {
             VeeamEmConfiguration config = getEndpoint().getConfiguration();
             ExchangeParameters parameters = new ExchangeParameters(exchange.getMessage(), config);
-            Call call = operations.prepare(parameters.operation(operation), parameters, config);
+            VeeamEmOperation actual = parameters.operation(operation);
+            Call call = operations.prepare(actual, parameters, config);
             if (!call.isChange()) {
-                return call.send(null).thenCompose(outcome -> awaitTask(outcome, exchange));
+                return call.send(null).thenCompose(outcome -> awaitTask(outcome, exchange, actual));
             }
-            Supplier<CompletableFuture<Object>> change = () -> sendChange(call, exchange);
+            Supplier<CompletableFuture<Object>> change = () -> sendChange(call, exchange, actual);
             return config.isIdempotent()
                     ? api.getConnection().getChangeGate().inTurn(call.newPendingChange().key(), change)
                     : change.get();
@@ -114,7 +117,7 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
      * Sends a change, or, when the exchange comes again with the same change pending (Camel redelivered it), settles
      * that one: follows the task EM made for it, or sends it again only when EM provably did not accept it.
      */
-    private CompletableFuture<Object> sendChange(Call call, Exchange exchange) {
+    private CompletableFuture<Object> sendChange(Call call, Exchange exchange, VeeamEmOperation actual) {
         PendingChange pending = exchange.getProperty(PENDING_CHANGE, PendingChange.class);
         CompletableFuture<Outcome> outcome;
         if (pending != null && pending.key().equals(call.newPendingChange().key())) {
@@ -126,7 +129,7 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
             outcome = call.send(pending);
         }
         PendingChange change = pending;
-        return outcome.thenCompose(started -> awaitTask(started, exchange))
+        return outcome.thenCompose(started -> awaitTask(started, exchange, actual))
                 .thenCompose(result -> call.afterTask(result, routeId(exchange)))
                 .whenComplete((result, failure) -> {
                     if (failure == null) {
@@ -137,10 +140,12 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
                 });
     }
 
-    private CompletableFuture<Object> awaitTask(Outcome outcome, Exchange exchange) {
+    /** Waits for the task EM started, if any; the operation names the run times the adaptive strategy learns. */
+    private CompletableFuture<Object> awaitTask(Outcome outcome, Exchange exchange, VeeamEmOperation actual) {
         if (outcome instanceof Started started) {
             LOG.debug("EM accepted the operation as task {}", started.task().lastSeen().getTaskId());
-            return taskPoller.awaitFinished(routeId(exchange), started.task(), pollSettings).thenApply(task -> task);
+            return taskPoller.awaitFinished(routeId(exchange), started.task(), pollSettings, actual.name())
+                    .thenApply(task -> task);
         }
         return CompletableFuture.completedFuture(outcome);
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import dev.camelveeam.veeamem.internal.EmConnection;
 import dev.camelveeam.veeamem.model.Task;
 import dev.camelveeam.veeamem.simulator.RecordedRequest;
 import dev.camelveeam.veeamem.simulator.TaskFault;
@@ -100,5 +101,33 @@ class OptionValidationTest extends VeeamEmTestSupport {
             assertTrue(gap.toMillis() >= 90, "poll " + i + " came " + gap.toMillis() + " ms after the one before");
         }
         assertEquals(1, sim.getRequests("DELETE", "/api/jobs/.*").size());
+    }
+
+    @Test
+    void pollStrategySelectsAdaptiveByDefaultOrPlainBackOff() {
+        VeeamEmEndpoint byDefault = context.getEndpoint(removeUri(""), VeeamEmEndpoint.class);
+        VeeamEmEndpoint backOff = context.getEndpoint(removeUri("&pollStrategy=backoff"), VeeamEmEndpoint.class);
+        Exception unknown = assertThrows(Exception.class, () -> context.getEndpoint(removeUri("&pollStrategy=fast")));
+
+        assertEquals(VeeamEmPollStrategy.adaptive, byDefault.getConfiguration().getPollStrategy());
+        assertEquals(VeeamEmPollStrategy.backoff, backOff.getConfiguration().getPollStrategy());
+        assertTrue(causeChain(unknown).contains("pollStrategy"), causeChain(unknown));
+    }
+
+    @Test
+    void onlyTheAdaptiveStrategyLearnsRunTimes() {
+        assertFinishedTask(template.request(removeUri("&pollStrategy=backoff"), exchange -> {
+        }), true, "Ok");
+        VeeamEmComponent component = context.getComponent("veeam-em", VeeamEmComponent.class);
+        EmConnection connection = component.getConnections().iterator().next();
+        assertTrue(component.findRunTimeEstimates(connection) == null
+                   || component.findRunTimeEstimates(connection).snapshot().isEmpty(), "nothing learnt by backoff");
+        reseed(sim);
+
+        assertFinishedTask(template.request(removeUri("&pollStrategy=adaptive"), exchange -> {
+        }), true, "Ok");
+
+        // EM (and the simulator) report the removal of an include as an UpdateJob task
+        assertEquals(1, component.findRunTimeEstimates(connection).snapshot().get("removeInclude/UpdateJob").samples());
     }
 }

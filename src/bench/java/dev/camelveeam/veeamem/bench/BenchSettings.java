@@ -34,11 +34,13 @@ record BenchSettings(
         int streamIntervalMillis,
         int streamTaskMillis,
         int longTaskMillis,
-        Integer contextMaxQueueSize) {
+        Integer contextMaxQueueSize,
+        int adaptiveTasks,
+        int adaptiveSeconds) {
 
     /** Every phase, in the order they run. */
     static final List<String> ALL_PHASES = List.of("inflight", "submit", "latency", "slowstep", "polls", "throughput",
-            "sweep", "breakdown");
+            "sweep", "breakdown", "adaptive");
 
     /** Initial poll delays from this value up count as slow: fewer decimals in the report. */
     static final long SLOW_DELAY = 50;
@@ -90,7 +92,9 @@ record BenchSettings(
                 integer("bench.streamIntervalMillis", 100),
                 integer("bench.streamTaskMillis", 700),
                 integer("bench.longTaskMillis", 3000),
-                text("bench.contextMaxQueueSize", "").isEmpty() ? null : integer("bench.contextMaxQueueSize", 1000));
+                text("bench.contextMaxQueueSize", "").isEmpty() ? null : integer("bench.contextMaxQueueSize", 1000),
+                integer("bench.adaptiveTasks", 150),
+                integer("bench.adaptiveSeconds", 240));
     }
 
     private static String text(String name, String fallback) {

@@ -626,6 +626,27 @@ public interface VeeamEmComponentBuilderFactory {
             return this;
         }
         /**
+         * How to time the polls of a task: adaptive learns, per EM connection
+         * and operation, how long the last 64 tasks took and polls densely
+         * around the expected finish (plain back-off until 8 have finished);
+         * backoff polls after pollInitialDelay, then twice the previous wait
+         * each time. Both poll at most ten times a second and wait at most
+         * pollMaxDelay between two polls.
+         * 
+         * The option is a:
+         * <code>dev.camelveeam.veeamem.VeeamEmPollStrategy</code> type.
+         * 
+         * Default: adaptive
+         * Group: producer
+         * 
+         * @param pollStrategy the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmComponentBuilder pollStrategy(dev.camelveeam.veeamem.VeeamEmPollStrategy pollStrategy) {
+            doSetProperty("pollStrategy", pollStrategy);
+            return this;
+        }
+        /**
          * restoreVm: power the VM on once it is restored (to its original
          * location). The header CamelVeeamEmPowerOnAfterRestore overrides it.
          * 
@@ -1117,6 +1138,7 @@ public interface VeeamEmComponentBuilderFactory {
             case "pollInitialDelay": getOrCreateConfiguration((VeeamEmComponent) component).setPollInitialDelay((long) value); return true;
             case "pollMaxDelay": getOrCreateConfiguration((VeeamEmComponent) component).setPollMaxDelay((long) value); return true;
             case "pollRetries": getOrCreateConfiguration((VeeamEmComponent) component).setPollRetries((int) value); return true;
+            case "pollStrategy": getOrCreateConfiguration((VeeamEmComponent) component).setPollStrategy((dev.camelveeam.veeamem.VeeamEmPollStrategy) value); return true;
             case "powerOnAfterRestore": getOrCreateConfiguration((VeeamEmComponent) component).setPowerOnAfterRestore((boolean) value); return true;
             case "quickRollback": getOrCreateConfiguration((VeeamEmComponent) component).setQuickRollback((boolean) value); return true;
             case "report": getOrCreateConfiguration((VeeamEmComponent) component).setReport((java.lang.String) value); return true;

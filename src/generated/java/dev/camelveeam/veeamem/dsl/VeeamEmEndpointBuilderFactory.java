@@ -1085,42 +1085,6 @@ public interface VeeamEmEndpointBuilderFactory {
             return this;
         }
         /**
-         * A pluggable org.apache.camel.PollingConsumerPollingStrategy allowing
-         * you to provide your custom implementation to control error handling
-         * usually occurred during the poll operation before an Exchange have
-         * been created and being routed in Camel.
-         * 
-         * The option is a:
-         * <code>org.apache.camel.spi.PollingConsumerPollStrategy</code> type.
-         * 
-         * Group: consumer (advanced)
-         * 
-         * @param pollStrategy the value to set
-         * @return the dsl builder
-         */
-        default AdvancedVeeamEmEndpointConsumerBuilder pollStrategy(org.apache.camel.spi.PollingConsumerPollStrategy pollStrategy) {
-            doSetProperty("pollStrategy", pollStrategy);
-            return this;
-        }
-        /**
-         * A pluggable org.apache.camel.PollingConsumerPollingStrategy allowing
-         * you to provide your custom implementation to control error handling
-         * usually occurred during the poll operation before an Exchange have
-         * been created and being routed in Camel.
-         * 
-         * The option will be converted to a
-         * <code>org.apache.camel.spi.PollingConsumerPollStrategy</code> type.
-         * 
-         * Group: consumer (advanced)
-         * 
-         * @param pollStrategy the value to set
-         * @return the dsl builder
-         */
-        default AdvancedVeeamEmEndpointConsumerBuilder pollStrategy(String pollStrategy) {
-            doSetProperty("pollStrategy", pollStrategy);
-            return this;
-        }
-        /**
          * How long to wait for a connection to EM (TCP and TLS handshake). A
          * request that could not connect never reached EM and is tried once
          * more (the logon too).
@@ -1863,6 +1827,48 @@ public interface VeeamEmEndpointBuilderFactory {
          */
         default VeeamEmEndpointProducerBuilder pollRetries(String pollRetries) {
             doSetProperty("pollRetries", pollRetries);
+            return this;
+        }
+        /**
+         * How to time the polls of a task: adaptive learns, per EM connection
+         * and operation, how long the last 64 tasks took and polls densely
+         * around the expected finish (plain back-off until 8 have finished);
+         * backoff polls after pollInitialDelay, then twice the previous wait
+         * each time. Both poll at most ten times a second and wait at most
+         * pollMaxDelay between two polls.
+         * 
+         * The option is a:
+         * <code>dev.camelveeam.veeamem.VeeamEmPollStrategy</code> type.
+         * 
+         * Default: adaptive
+         * Group: producer
+         * 
+         * @param pollStrategy the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointProducerBuilder pollStrategy(dev.camelveeam.veeamem.VeeamEmPollStrategy pollStrategy) {
+            doSetProperty("pollStrategy", pollStrategy);
+            return this;
+        }
+        /**
+         * How to time the polls of a task: adaptive learns, per EM connection
+         * and operation, how long the last 64 tasks took and polls densely
+         * around the expected finish (plain back-off until 8 have finished);
+         * backoff polls after pollInitialDelay, then twice the previous wait
+         * each time. Both poll at most ten times a second and wait at most
+         * pollMaxDelay between two polls.
+         * 
+         * The option will be converted to a
+         * <code>dev.camelveeam.veeamem.VeeamEmPollStrategy</code> type.
+         * 
+         * Default: adaptive
+         * Group: producer
+         * 
+         * @param pollStrategy the value to set
+         * @return the dsl builder
+         */
+        default VeeamEmEndpointProducerBuilder pollStrategy(String pollStrategy) {
+            doSetProperty("pollStrategy", pollStrategy);
             return this;
         }
         /**

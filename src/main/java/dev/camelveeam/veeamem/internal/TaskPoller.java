@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Waits for EM tasks to finish without holding a thread: each wait is a chain of polls, the next one scheduled when
- * the previous one's answer came, with a longer delay each time. What a poll means is the task handle's business;
+ * the previous one's answer came, with a longer delay each time (plain back-off), or at the times learnt from the
+ * operation's recent run times (adaptive, {@link RunTimeEstimates}). What a poll means is the task handle's business;
  * this class only schedules, counts failures and keeps time.
  */
 public final class TaskPoller {
@@ -41,12 +42,25 @@ public final class TaskPoller {
      * @param routeId the route of the waiting exchange, or null when it is in none
      */
     public CompletableFuture<Task> awaitFinished(String routeId, EmTaskHandle task, PollSettings settings) {
-        TaskWait wait = new TaskWait(routeId, task, settings);
+        return awaitFinished(routeId, task, settings, null);
+    }
+
+    /**
+     * As {@link #awaitFinished(String, EmTaskHandle, PollSettings)}; with adaptive settings, the schedule is the one
+     * learnt for the operation (the component's operation, here, and the task's Operation), and the run time of a
+     * task that finishes successfully is added to it.
+     */
+    public CompletableFuture<Task> awaitFinished(
+            String routeId, EmTaskHandle task, PollSettings settings, String operation) {
+        RunTimeEstimates.Estimate estimate = settings.isAdaptive()
+                ? settings.estimates().estimate(String.valueOf(operation), String.valueOf(task.lastSeen().getOperation()))
+                : null;
+        TaskWait wait = new TaskWait(routeId, task, settings, estimate);
         inFlight.add(wait);
-        if (settings.initialDelayMillis() == 0) {
+        if (wait.delayMillis == 0) {
             wait.run();
         } else {
-            wait.schedule(settings.initialDelayMillis());
+            wait.schedule(wait.delayMillis);
         }
         return wait.result;
     }
@@ -75,17 +89,28 @@ public final class TaskPoller {
         private final String routeId;
         private final EmTaskHandle task;
         private final PollSettings settings;
+        /** The learnt run times of the task's operation (adaptive strategy), else null. */
+        private final RunTimeEstimates.Estimate estimate;
         private final long deadlineNanos;
         private List<RuntimeException> failedPolls = List.of();
         private long delayMillis;
+        /** Whether no poll has seen the task yet (what the adaptive strategy learns from a Finished first poll). */
+        private boolean firstPoll = true;
         private volatile EmScheduler.Scheduled nextPoll;
 
-        TaskWait(String routeId, EmTaskHandle task, PollSettings settings) {
+        TaskWait(String routeId, EmTaskHandle task, PollSettings settings, RunTimeEstimates.Estimate estimate) {
             this.routeId = routeId;
             this.task = task;
             this.settings = settings;
+            this.estimate = estimate;
             this.deadlineNanos = scheduler.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis());
-            this.delayMillis = settings.initialDelayMillis();
+            this.delayMillis = estimate == null ? settings.initialDelayMillis() : estimate.firstDelay(settings);
+        }
+
+        /** The time since the task was accepted (the deadline less the timeout: no more state than before). */
+        private long elapsedMillis() {
+            return TimeUnit.NANOSECONDS.toMillis(
+                    scheduler.nanoTime() - deadlineNanos + TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis()));
         }
 
         @Override
@@ -112,8 +137,12 @@ public final class TaskPoller {
                     failedPolls = List.of();
                     if (seen.task().isFinished()) {
                         LOG.debug("EM task {} is Finished", seen.task().getTaskId());
+                        if (estimate != null && !seen.task().isFailed()) {
+                            estimate.finished(elapsedMillis(), delayMillis, firstPoll);
+                        }
                         finish(seen.task());
                     } else {
+                        firstPoll = false;
                         scheduleNextOrTimeOut();
                     }
                 } else {
@@ -152,7 +181,8 @@ public final class TaskPoller {
                 timeOut();
                 return;
             }
-            delayMillis = settings.nextDelay(delayMillis);
+            delayMillis = estimate == null ? settings.nextDelay(delayMillis)
+                    : estimate.nextDelay(elapsedMillis(), delayMillis, settings);
             long delay = Math.min(delayMillis, remainingMillis);
             LOG.debug("EM task {} is {}; next poll in {} ms", task.lastSeen().getTaskId(), task.lastSeen().getState(),
                     delay);
