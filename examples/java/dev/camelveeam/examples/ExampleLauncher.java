@@ -12,8 +12,8 @@ import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
 /**
- * Runs the remove-include example once and exits. It talks to a real EM when {@code veeam.baseUrl} (system property)
- * or {@code VEEAM_BASE_URL} (environment) is set, and to an embedded EM simulator otherwise.
+ * Runs the remove-include example once and exits. It talks to a real EM when {@code veeam.baseUrl} (system property) or
+ * {@code VEEAM_BASE_URL} (environment) is set, and to an embedded EM simulator otherwise.
  * <p>
  * {@code -Dexample.dsl=java} runs the Java DSL route instead of {@code examples/remove-include.yaml}.
  * <p>
@@ -94,7 +94,9 @@ public final class ExampleLauncher {
         return 1;
     }
 
-    /** Counts the exchanges that completed and those that failed (Camel Main picks up event notifiers it finds bound). */
+    /**
+     * Counts the exchanges that completed and those that failed (Camel Main picks up event notifiers it finds bound).
+     */
     private static final class Outcome extends EventNotifierSupport {
 
         private final AtomicInteger completed = new AtomicInteger();
@@ -116,7 +118,7 @@ public final class ExampleLauncher {
             if (event instanceof CamelEvent.ExchangeFailedEvent) {
                 failed.incrementAndGet();
             } else if (event instanceof CamelEvent.ExchangeCompletedEvent completedEvent
-                       && completedEvent.getExchange().getException() == null) {
+                    && completedEvent.getExchange().getException() == null) {
                 completed.incrementAndGet();
             }
         }

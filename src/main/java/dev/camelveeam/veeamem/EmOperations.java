@@ -21,9 +21,9 @@ import dev.camelveeam.veeamem.internal.Echo;
 import dev.camelveeam.veeamem.internal.EmApi;
 import dev.camelveeam.veeamem.internal.EmRequest;
 import dev.camelveeam.veeamem.internal.EmTaskHandle;
-import dev.camelveeam.veeamem.internal.PendingChange;
 import dev.camelveeam.veeamem.internal.Futures;
 import dev.camelveeam.veeamem.internal.PathSegments;
+import dev.camelveeam.veeamem.internal.PendingChange;
 import dev.camelveeam.veeamem.internal.QueryReader;
 import dev.camelveeam.veeamem.internal.ResourcePoller;
 import dev.camelveeam.veeamem.model.Backup;
@@ -51,8 +51,8 @@ import dev.camelveeam.veeamem.model.VmRestorePoint;
 import dev.camelveeam.veeamem.model.VmsOverviewReport;
 
 /**
- * What each operation sends to EM. {@link #prepare} reads and checks every input of the exchange and sends nothing;
- * the {@link Call} it returns then sends the requests, without waiting: an operation either answers at once
+ * What each operation sends to EM. {@link #prepare} reads and checks every input of the exchange and sends nothing; the
+ * {@link Call} it returns then sends the requests, without waiting: an operation either answers at once
  * ({@link Answer}) or starts an EM task that the producer then waits for ({@link Started}). Requests that look
  * something up first (a job by name, a VM by name) go out before the operation's own request.
  */
@@ -88,8 +88,8 @@ final class EmOperations {
     }
 
     /**
-     * An operation whose inputs are checked, ready to be sent. A change (an operation EM answers with a task) has a
-     * key naming what it changes, and the {@code Operation} EM gives its task; it is sent with the pending change that
+     * An operation whose inputs are checked, ready to be sent. A change (an operation EM answers with a task) has a key
+     * naming what it changes, and the {@code Operation} EM gives its task; it is sent with the pending change that
      * records what went out.
      */
     static final class Call {
@@ -112,8 +112,8 @@ final class EmOperations {
         }
 
         /**
-         * The result of the change once its task is waited for: the task itself, or, for a task that did not fail
-         * and a call that follows what its task started, what following it gave.
+         * The result of the change once its task is waited for: the task itself, or, for a task that did not fail and a
+         * call that follows what its task started, what following it gave.
          */
         CompletableFuture<Object> afterTask(Object result, String routeId) {
             if (afterTask == null || !(result instanceof Task task) || task.isFailed()) {
@@ -216,10 +216,12 @@ final class EmOperations {
                 yield Call.change("stopBackupSession|" + sessionId.toLowerCase(Locale.ROOT), "StopJobSession",
                         change -> start(EmRequest.post("/backupSessions/" + sessionId + "?action=stop", null), change));
             }
-            case listBackupServers -> Call.read(() -> answer(api.getList("/backupServers" + FORMAT_ENTITY, BackupServer.class)));
+            case listBackupServers ->
+                Call.read(() -> answer(api.getList("/backupServers" + FORMAT_ENTITY, BackupServer.class)));
             case listRepositories -> {
                 String serverId = parameters.backupServerIdSegment();
-                String path = serverId == null ? "/repositories" + FORMAT_ENTITY
+                String path = serverId == null
+                        ? "/repositories" + FORMAT_ENTITY
                         : "/backupServers/" + serverId + "/repositories" + FORMAT_ENTITY;
                 yield Call.read(() -> answer(api.getList(path, Repository.class)));
             }
@@ -234,7 +236,8 @@ final class EmOperations {
             case listBackups -> Call.read(() -> answer(api.getList("/backups" + FORMAT_ENTITY, Backup.class)));
             case listRestorePoints -> {
                 String backupId = parameters.backupIdSegment();
-                String path = backupId == null ? "/restorePoints" + FORMAT_ENTITY
+                String path = backupId == null
+                        ? "/restorePoints" + FORMAT_ENTITY
                         : "/backups/" + backupId + "/restorePoints" + FORMAT_ENTITY;
                 yield Call.read(() -> answer(api.getList(path, RestorePoint.class)));
             }
@@ -285,7 +288,8 @@ final class EmOperations {
                     return report;
                 }
             }
-            throw new IllegalArgumentException("The report '" + Echo.quote(given) + "' (header "
+            throw new IllegalArgumentException(
+                    "The report '" + Echo.quote(given) + "' (header "
                                                + VeeamEmConstants.REPORT + " or option report) is not valid: expected one of "
                                                + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")));
         }
@@ -304,7 +308,8 @@ final class EmOperations {
         return api.getPage(vmRestorePointQuery(vmName, atOrBefore, 1, 1), VmRestorePoint.class).thenApply(page -> {
             List<VmRestorePoint> points = page.getEntities() == null ? List.of() : page.getEntities().items();
             if (points.isEmpty()) {
-                throw new VeeamEmException("EM has no restore point of a VM named '" + Echo.quote(vmName) + "'"
+                throw new VeeamEmException(
+                        "EM has no restore point of a VM named '" + Echo.quote(vmName) + "'"
                                            + (atOrBefore == null ? "" : " created at or before " + atOrBefore));
             }
             return points.get(0);
@@ -316,7 +321,8 @@ final class EmOperations {
      * finished, the restore session the task links to, polled until it ended.
      */
     private Call restoreVm(ExchangeParameters parameters, VeeamEmConfiguration config) {
-        RestoreSpec spec = new RestoreSpec(parameters.powerOnAfterRestore(), parameters.quickRollback(),
+        RestoreSpec spec = new RestoreSpec(
+                parameters.powerOnAfterRestore(), parameters.quickRollback(),
                 parameters.keepOriginalVm());
         String pointId = parameters.vmRestorePointIdSegment();
         String target;
@@ -339,7 +345,8 @@ final class EmOperations {
                     String path = "/restoreSessions/" + sessionId + FORMAT_ENTITY;
                     return poller.pollUntil(routeId, "EM restore session " + sessionId,
                             () -> api.get(path, RestoreSession.class), RestoreSession::isEnded, settings,
-                            last -> new VeeamEmSessionTimeoutException("EM restore session " + sessionId, last,
+                            last -> new VeeamEmSessionTimeoutException(
+                                    "EM restore session " + sessionId, last,
                                     last == null ? null : last.getState(), timeout, "restoreTimeout"))
                             .thenApply(session -> {
                                 if (!session.isSucceeded()) {
@@ -362,19 +369,22 @@ final class EmOperations {
         String serverId = parameters.backupServerIdSegment();
         boolean byRef = parameters.hasHierarchyObjRef();
         if (!byRef && !parameters.hasObjectName()) {
-            throw new IllegalArgumentException("No VM given: set the header " + VeeamEmConstants.HIERARCHY_OBJ_REF
+            throw new IllegalArgumentException(
+                    "No VM given: set the header " + VeeamEmConstants.HIERARCHY_OBJ_REF
                                                + " or the option hierarchyObjRef, or the VM's name (header "
                                                + VeeamEmConstants.OBJECT_NAME + " or option objectName) and hierarchyRootId");
         }
         String vmRef = byRef ? parameters.hierarchyObjRef() : null;
         String lookupPath = byRef ? null : lookupPath(parameters);
-        String described = byRef ? null : parameters.objectType() + " objects named '" + parameters.objectName() + "' in "
-                                          + parameters.hierarchyRootUid();
+        String described = byRef
+                ? null : parameters.objectType() + " objects named '" + parameters.objectName() + "' in "
+                         + parameters.hierarchyRootUid();
         boolean wait = config.isWaitForSession();
         long timeout = config.getSessionTimeout();
         ResourcePoller.Settings settings = pollSettings(config, timeout);
         Function<PendingChange, CompletableFuture<Outcome>> sender = change -> backupServerId(serverId)
-                .thenCompose(server -> (byRef ? CompletableFuture.completedFuture(vmRef)
+                .thenCompose(server -> (byRef
+                        ? CompletableFuture.completedFuture(vmRef)
                         : api.getList(lookupPath, HierarchyItem.class)
                                 .thenApply(found -> specFromLookup(found, described).getHierarchyObjRef()))
                         .thenCompose(ref -> start(EmRequest.post("/backupServers/" + server + "?action=quickbackup",
@@ -390,7 +400,8 @@ final class EmOperations {
                     return poller.pollUntil(routeId, "EM backup session " + sessionId,
                             () -> api.get(path, BackupJobSession.class),
                             session -> "Stopped".equalsIgnoreCase(session.getState()), settings,
-                            last -> new VeeamEmSessionTimeoutException("EM backup session " + sessionId, last,
+                            last -> new VeeamEmSessionTimeoutException(
+                                    "EM backup session " + sessionId, last,
                                     last == null ? null : last.getState(), timeout, "sessionTimeout"))
                             .thenApply(session -> new Followed(task, session));
                 });
@@ -404,11 +415,12 @@ final class EmOperations {
         return api.getList("/backupServers", EntityRef.class).thenApply(servers -> {
             if (servers.size() != 1) {
                 throw new IllegalArgumentException(
-                        (servers.isEmpty() ? "EM manages no backup server" : "EM manages " + servers.size()
-                                                                             + " backup servers ("
-                                                                             + servers.stream().map(EntityRef::getName)
-                                                                                     .collect(Collectors.joining(", "))
-                                                                             + ")")
+                        (servers.isEmpty()
+                                ? "EM manages no backup server" : "EM manages " + servers.size()
+                                                                  + " backup servers ("
+                                                                  + servers.stream().map(EntityRef::getName)
+                                                                          .collect(Collectors.joining(", "))
+                                                                  + ")")
                                                    + ": give the one to use in the header "
                                                    + VeeamEmConstants.BACKUP_SERVER_ID + " or the option backupServerId");
             }
@@ -417,7 +429,8 @@ final class EmOperations {
     }
 
     private static ResourcePoller.Settings pollSettings(VeeamEmConfiguration config, long timeout) {
-        return new ResourcePoller.Settings(config.getPollInitialDelay(), config.getPollMaxDelay(), timeout,
+        return new ResourcePoller.Settings(
+                config.getPollInitialDelay(), config.getPollMaxDelay(), timeout,
                 config.getPollRetries());
     }
 
@@ -428,9 +441,11 @@ final class EmOperations {
      */
     static String followedId(Task task, String type, String collection, ApiRoot apiRoot) {
         Link link = task.getLinks().stream()
-                .filter(candidate -> "Related".equalsIgnoreCase(candidate.getRel()) && type.equalsIgnoreCase(candidate.getType()))
+                .filter(candidate -> "Related".equalsIgnoreCase(candidate.getRel())
+                        && type.equalsIgnoreCase(candidate.getType()))
                 .findFirst()
-                .orElseThrow(() -> new VeeamEmException("EM task " + task.getTaskId() + " (" + task.getOperation()
+                .orElseThrow(() -> new VeeamEmException(
+                        "EM task " + task.getTaskId() + " (" + task.getOperation()
                                                         + ") finished without a Related " + type
                                                         + " link, so what it started cannot be followed"));
         URI root = URI.create(apiRoot.toString());
@@ -445,12 +460,13 @@ final class EmOperations {
         String id = path != null && path.regionMatches(true, 0, prefix, 0, prefix.length())
                 ? path.substring(prefix.length()) : null;
         boolean valid = id != null && GUID.matcher(id).matches()
-                        && root.getScheme().equalsIgnoreCase(href.getScheme())
-                        && root.getRawAuthority().equalsIgnoreCase(href.getRawAuthority())
-                        && href.getRawUserInfo() == null && href.getRawFragment() == null
-                        && (href.getRawQuery() == null || "format=Entity".equalsIgnoreCase(href.getRawQuery()));
+                && root.getScheme().equalsIgnoreCase(href.getScheme())
+                && root.getRawAuthority().equalsIgnoreCase(href.getRawAuthority())
+                && href.getRawUserInfo() == null && href.getRawFragment() == null
+                && (href.getRawQuery() == null || "format=Entity".equalsIgnoreCase(href.getRawQuery()));
         if (!valid) {
-            throw new VeeamEmException("EM task " + task.getTaskId() + " (" + task.getOperation() + ") links its " + type
+            throw new VeeamEmException(
+                    "EM task " + task.getTaskId() + " (" + task.getOperation() + ") links its " + type
                                        + " to '" + Echo.quote(String.valueOf(link.getHref())) + "', which is not "
                                        + prefix + "{id} on the API root " + root + "; it is not followed");
         }
@@ -514,9 +530,10 @@ final class EmOperations {
         if (found.size() != 1) {
             throw new IllegalArgumentException(
                     (found.isEmpty() ? "No " : found.size() + " ") + described
-                                               + (found.isEmpty() ? "" : ": " + found.stream().map(HierarchyItem::getObjectRef)
-                                                       .collect(Collectors.joining(", "))
-                                                                         + "; give the one to add in hierarchyObjRef"));
+                                               + (found.isEmpty()
+                                                       ? "" : ": " + found.stream().map(HierarchyItem::getObjectRef)
+                                                               .collect(Collectors.joining(", "))
+                                                              + "; give the one to add in hierarchyObjRef"));
         }
         return new CreateObjectInJobSpec(found.get(0).getObjectRef(), found.get(0).getObjectName());
     }
@@ -574,9 +591,10 @@ final class EmOperations {
                 throw new IllegalArgumentException(
                         (matches.isEmpty() ? "No job" : matches.size() + " jobs") + " named '" + Echo.quote(job.name())
                                                    + "' (header " + VeeamEmConstants.JOB_ID + " or option jobId)"
-                                                   + (matches.isEmpty() ? "" : ": " + matches.stream()
-                                                           .map(EntityRef::getUid).collect(Collectors.joining(", "))
-                                                                             + "; give the job's id"));
+                                                   + (matches.isEmpty()
+                                                           ? "" : ": " + matches.stream()
+                                                                   .map(EntityRef::getUid).collect(Collectors.joining(", "))
+                                                                  + "; give the job's id"));
             }
             return PathSegments.checkedFromEm(matches.get(0).getId(), "job Id");
         });

@@ -1,8 +1,8 @@
 package dev.camelveeam.veeamem;
 
 /**
- * EM answered 403: the account is logged on but its EM role does not allow the operation (job operations need a
- * Portal Administrator, for example).
+ * EM answered 403: the account is logged on but its EM role does not allow the operation (job operations need a Portal
+ * Administrator, for example).
  */
 public class VeeamEmAccessDeniedException extends VeeamEmApiException {
 

@@ -3,10 +3,10 @@ package dev.camelveeam.veeamem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Objects;
-import java.util.stream.Collectors;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import dev.camelveeam.veeamem.internal.BackupSessionQuery;
 import dev.camelveeam.veeamem.internal.EmApi;
@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Emits one exchange per backup session that finished (state Stopped) since the previous poll, in the order of their
  * end times. A session counts as emitted only after its exchange completed without an exception; the position
- * ({@link SessionCursor}) is then saved at once. The position is read from the state repository each time the
- * consumer starts or resumes (under {@code master:}, each time this replica becomes the leader), never from an earlier
- * copy, so a new leader resumes exactly where the previous one stopped.
+ * ({@link SessionCursor}) is then saved at once. The position is read from the state repository each time the consumer
+ * starts or resumes (under {@code master:}, each time this replica becomes the leader), never from an earlier copy, so
+ * a new leader resumes exactly where the previous one stopped.
  */
 public class VeeamEmBackupSessionConsumer extends ScheduledPollConsumer {
 
@@ -67,10 +67,10 @@ public class VeeamEmBackupSessionConsumer extends ScheduledPollConsumer {
     }
 
     /**
-     * Reads the position from the state repository, now (never an earlier copy). Without a repository, a consumer
-     * that resumes keeps its position in memory, and one that starts begins as on a first start. A repository without
-     * a position for this key is a first start too, said in a WARN, and that first position is saved at once, so that
-     * the next leader resumes from it even if this one emits nothing.
+     * Reads the position from the state repository, now (never an earlier copy). Without a repository, a consumer that
+     * resumes keeps its position in memory, and one that starts begins as on a first start. A repository without a
+     * position for this key is a first start too, said in a WARN, and that first position is saved at once, so that the
+     * next leader resumes from it even if this one emits nothing.
      */
     private void loadPosition() {
         VeeamEmConfiguration config = config();
@@ -95,7 +95,8 @@ public class VeeamEmBackupSessionConsumer extends ScheduledPollConsumer {
                  + " first start, the consumer emits the sessions that ended at or after {} (now minus initialLookback"
                  + " {} ms) and saves that position now. If this consumer ran before (its position was lost, or"
                  + " baseUrl, username, jobName or sessionResult changed), sessions that ended before then are not"
-                 + " emitted.", key, cursor.since(), config.getInitialLookback());
+                 + " emitted.",
+                key, cursor.since(), config.getInitialLookback());
         saveState();
     }
 
@@ -161,12 +162,13 @@ public class VeeamEmBackupSessionConsumer extends ScheduledPollConsumer {
     }
 
     /**
-     * One position per EM server, user, filter and session type, so that consumers watching other sessions do not
-     * share one.
+     * One position per EM server, user, filter and session type, so that consumers watching other sessions do not share
+     * one.
      */
     private String stateKey() {
         VeeamEmConfiguration config = config();
-        String results = config.getSessionResult() == null ? ""
+        String results = config.getSessionResult() == null
+                ? ""
                 : Arrays.stream(config.getSessionResult().split(",")).map(String::trim).sorted()
                         .collect(Collectors.joining(","));
         String key = String.join("|", "veeam-em:backupSessions", api.getConnection().getRoot().toString(),

@@ -18,7 +18,6 @@ import dev.camelveeam.veeamem.internal.TaskPoller;
 import dev.camelveeam.veeamem.internal.TransportSettings;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.health.HealthCheckHelper;
@@ -35,6 +34,7 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.SimpleEventNotifierSupport;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.concurrent.CamelThreadFactory;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * The {@code veeam-em} component. It owns what its endpoints share: one connection (asynchronous HTTP client with its
@@ -83,7 +83,8 @@ public class VeeamEmComponent extends HealthCheckComponent implements SSLContext
         // an endpoint's own sslContextParameters win; else, when useGlobalSslContextParameters, the CamelContext's
         SSLContextParameters ssl = config.getSslContextParameters() != null
                 ? config.getSslContextParameters() : retrieveGlobalSslContextParameters();
-        TransportSettings transport = new TransportSettings(config.getConnectTimeout(), config.getResponseTimeout(),
+        TransportSettings transport = new TransportSettings(
+                config.getConnectTimeout(), config.getResponseTimeout(),
                 config.getMaxResponseSize(), ssl, config.isTrustAllCertificates());
         return connections.computeIfAbsent(new ConnectionKey(root, config.getUsername(), config.getPassword(), transport),
                 key -> {
@@ -108,7 +109,8 @@ public class VeeamEmComponent extends HealthCheckComponent implements SSLContext
     }
 
     private CamelThreadFactory ioThreads() {
-        return new CamelThreadFactory(getCamelContext().getExecutorServiceManager().getThreadNamePattern(), "VeeamEmIO",
+        return new CamelThreadFactory(
+                getCamelContext().getExecutorServiceManager().getThreadNamePattern(), "VeeamEmIO",
                 true);
     }
 
@@ -170,9 +172,8 @@ public class VeeamEmComponent extends HealthCheckComponent implements SSLContext
     }
 
     /**
-     * The CamelContext's {@value #ROUTE_WORK_PROFILE} profile if it has one, else its default profile with an
-     * unbounded queue: each exchange queues there once at most, and a full queue must never run route work on an
-     * I/O thread.
+     * The CamelContext's {@value #ROUTE_WORK_PROFILE} profile if it has one, else its default profile with an unbounded
+     * queue: each exchange queues there once at most, and a full queue must never run route work on an I/O thread.
      */
     private static ThreadPoolProfile routeWorkProfile(ExecutorServiceManager executors) {
         ThreadPoolProfile own = executors.getThreadPoolProfile(ROUTE_WORK_PROFILE);
@@ -275,9 +276,9 @@ public class VeeamEmComponent extends HealthCheckComponent implements SSLContext
     }
 
     /**
-     * A graceful stop waits for in-flight exchanges, and an exchange waiting for a long EM task would hold it until
-     * the shutdown timeout: when a route starts stopping its waits end at once with an exception that says the task
-     * may still finish in EM; when the CamelContext starts stopping, every wait ends and no new request is sent.
+     * A graceful stop waits for in-flight exchanges, and an exchange waiting for a long EM task would hold it until the
+     * shutdown timeout: when a route starts stopping its waits end at once with an exception that says the task may
+     * still finish in EM; when the CamelContext starts stopping, every wait ends and no new request is sent.
      */
     private final class StopListener extends SimpleEventNotifierSupport {
 

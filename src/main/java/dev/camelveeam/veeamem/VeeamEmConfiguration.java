@@ -216,8 +216,8 @@ public class VeeamEmConfiguration implements Cloneable {
     }
 
     /**
-     * lookup and addInclude by name: the hierarchy root (vCenter, Hyper-V host or SCVMM, vCloud Director) to look
-     * in, as a GUID or urn:veeam:HierarchyRoot:GUID. The header CamelVeeamEmHierarchyRootId overrides it.
+     * lookup and addInclude by name: the hierarchy root (vCenter, Hyper-V host or SCVMM, vCloud Director) to look in,
+     * as a GUID or urn:veeam:HierarchyRoot:GUID. The header CamelVeeamEmHierarchyRootId overrides it.
      */
     public void setHierarchyRootId(String hierarchyRootId) {
         this.hierarchyRootId = hierarchyRootId;
@@ -240,8 +240,8 @@ public class VeeamEmConfiguration implements Cloneable {
     }
 
     /**
-     * lookup and addInclude by name: the type of hierarchy object to look for, for example Vm, Host, Folder, Tag.
-     * The header CamelVeeamEmObjectType overrides it.
+     * lookup and addInclude by name: the type of hierarchy object to look for, for example Vm, Host, Folder, Tag. The
+     * header CamelVeeamEmObjectType overrides it.
      */
     public void setObjectType(String objectType) {
         this.objectType = objectType;
@@ -298,8 +298,8 @@ public class VeeamEmConfiguration implements Cloneable {
     }
 
     /**
-     * cloneJob: the repository of the new job, as urn:veeam:Repository:GUID. The header
-     * CamelVeeamEmCloneRepositoryUid overrides it.
+     * cloneJob: the repository of the new job, as urn:veeam:Repository:GUID. The header CamelVeeamEmCloneRepositoryUid
+     * overrides it.
      */
     public void setCloneRepositoryUid(String cloneRepositoryUid) {
         this.cloneRepositoryUid = cloneRepositoryUid;
@@ -334,8 +334,8 @@ public class VeeamEmConfiguration implements Cloneable {
     }
 
     /**
-     * listBackupSessions: only sessions created at or after this instant (ISO-8601, for example
-     * 2026-11-28T00:00:00Z). The header CamelVeeamEmCreatedAfter overrides it.
+     * listBackupSessions: only sessions created at or after this instant (ISO-8601, for example 2026-11-28T00:00:00Z).
+     * The header CamelVeeamEmCreatedAfter overrides it.
      */
     public void setCreatedAfter(String createdAfter) {
         this.createdAfter = createdAfter;
@@ -529,8 +529,7 @@ public class VeeamEmConfiguration implements Cloneable {
     }
 
     /**
-     * listBackupSessions and the backupSessions consumer: how many sessions to ask EM for per page; every page is
-     * read.
+     * listBackupSessions and the backupSessions consumer: how many sessions to ask EM for per page; every page is read.
      */
     public void setPageSize(int pageSize) {
         this.pageSize = pageSize;
@@ -554,8 +553,8 @@ public class VeeamEmConfiguration implements Cloneable {
     }
 
     /**
-     * backupSessions consumer: on its very first start (no saved position), also emit the sessions that ended this
-     * long before the consumer started. 0 emits only sessions that end after the start.
+     * backupSessions consumer: on its very first start (no saved position), also emit the sessions that ended this long
+     * before the consumer started. 0 emits only sessions that end after the start.
      */
     public void setInitialLookback(long initialLookback) {
         this.initialLookback = initialLookback;
@@ -567,8 +566,8 @@ public class VeeamEmConfiguration implements Cloneable {
 
     /**
      * backupSessions consumer: the most session ids its position keeps to recognise, within lookback, the sessions it
-     * already emitted. When more sessions ended within lookback, the position keeps the latest ones and looks back
-     * only to the oldest of them. 0 keeps only the sessions that share the latest end time.
+     * already emitted. When more sessions ended within lookback, the position keeps the latest ones and looks back only
+     * to the oldest of them. 0 keeps only the sessions that share the latest end time.
      */
     public void setLookbackMaxSessions(int lookbackMaxSessions) {
         this.lookbackMaxSessions = lookbackMaxSessions;
@@ -579,9 +578,9 @@ public class VeeamEmConfiguration implements Cloneable {
     }
 
     /**
-     * backupSessions consumer: where to keep its position (the latest end time emitted and the sessions emitted
-     * near it), read each time the consumer starts and saved after each session, so that after a restart or a change
-     * of leader it resumes where it left off. Replicas need one whose getState reads the shared store, such as
+     * backupSessions consumer: where to keep its position (the latest end time emitted and the sessions emitted near
+     * it), read each time the consumer starts and saved after each session, so that after a restart or a change of
+     * leader it resumes where it left off. Replicas need one whose getState reads the shared store, such as
      * VeeamEmFileStateRepository or VeeamEmJdbcStateRepository. Without one, the position lives in memory.
      */
     public void setStateRepository(StateRepository<String, String> stateRepository) {
@@ -606,8 +605,7 @@ public class VeeamEmConfiguration implements Cloneable {
 
     /**
      * How long to wait for EM's whole answer once a request is on its way to EM (a slow, trickling answer included). A
-     * request that changes something and got no answer fails with VeeamEmOutcomeUnknownException and is not sent
-     * again.
+     * request that changes something and got no answer fails with VeeamEmOutcomeUnknownException and is not sent again.
      */
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
@@ -716,8 +714,8 @@ public class VeeamEmConfiguration implements Cloneable {
     }
 
     /**
-     * How long to wait for a task to reach the Finished state before the exchange fails with a timeout that names
-     * the task and its last state.
+     * How long to wait for a task to reach the Finished state before the exchange fails with a timeout that names the
+     * task and its last state.
      */
     public void setTaskTimeout(long taskTimeout) {
         this.taskTimeout = taskTimeout;
@@ -728,8 +726,8 @@ public class VeeamEmConfiguration implements Cloneable {
     }
 
     /**
-     * Whether a task that finished with Success=false fails the exchange (VeeamEmTaskFailedException). When false,
-     * the failed task becomes the message body.
+     * Whether a task that finished with Success=false fails the exchange (VeeamEmTaskFailedException). When false, the
+     * failed task becomes the message body.
      */
     public void setFailOnTaskError(boolean failOnTaskError) {
         this.failOnTaskError = failOnTaskError;
@@ -765,8 +763,8 @@ public class VeeamEmConfiguration implements Cloneable {
 
     /**
      * The level at which a task that failed in EM is logged. By default DEBUG when the failure goes to the route as
-     * VeeamEmTaskFailedException (the route handles it), and WARN with failOnTaskError=false (the log line is then
-     * the only sign of it).
+     * VeeamEmTaskFailedException (the route handles it), and WARN with failOnTaskError=false (the log line is then the
+     * only sign of it).
      */
     public void setTaskFailedLoggingLevel(LoggingLevel taskFailedLoggingLevel) {
         this.taskFailedLoggingLevel = taskFailedLoggingLevel;
@@ -777,9 +775,9 @@ public class VeeamEmConfiguration implements Cloneable {
     }
 
     /**
-     * The executor on which exchanges continue once EM has answered (or their task finished). By default a pool of
-     * the component, shaped by the CamelContext's thread-pool profile veeamEmRouteWork if there is one, else by the
-     * default profile (with an unbounded queue). Never an I/O or poll thread.
+     * The executor on which exchanges continue once EM has answered (or their task finished). By default a pool of the
+     * component, shaped by the CamelContext's thread-pool profile veeamEmRouteWork if there is one, else by the default
+     * profile (with an unbounded queue). Never an I/O or poll thread.
      */
     public void setExecutorService(ExecutorService executorService) {
         this.executorService = executorService;
@@ -812,7 +810,8 @@ public class VeeamEmConfiguration implements Cloneable {
             throw new IllegalArgumentException("The option pollStrategy must be adaptive or backoff");
         }
         if (pollMaxDelay < PollSettings.FLOOR_MILLIS) {
-            throw new IllegalArgumentException("The option pollMaxDelay must be at least " + PollSettings.FLOOR_MILLIS
+            throw new IllegalArgumentException(
+                    "The option pollMaxDelay must be at least " + PollSettings.FLOOR_MILLIS
                                                + " ms (a task is polled at most ten times a second), but was "
                                                + pollMaxDelay);
         }

@@ -8,9 +8,9 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * One check per connection (EM server and account), whichever endpoints share it: UP when EM accepts the credentials
- * (a session that EM answered in the last minute counts without asking again; otherwise the open session is read, or
- * a logon made), DOWN with EM's reason otherwise, for example a refused logon or an unreachable server. Never shows a
+ * One check per connection (EM server and account), whichever endpoints share it: UP when EM accepts the credentials (a
+ * session that EM answered in the last minute counts without asking again; otherwise the open session is read, or a
+ * logon made), DOWN with EM's reason otherwise, for example a refused logon or an unreachable server. Never shows a
  * secret.
  */
 public class VeeamEmConnectionHealthCheck extends AbstractHealthCheck {

@@ -3,8 +3,8 @@ package dev.camelveeam.veeamem;
 import org.apache.camel.spi.Metadata;
 
 /**
- * Names of the Camel message headers that the {@code veeam-em} component reads and writes. Each input header
- * overrides the endpoint option of the same name ({@code CamelVeeamEmJobId} overrides {@code jobId}).
+ * Names of the Camel message headers that the {@code veeam-em} component reads and writes. Each input header overrides
+ * the endpoint option of the same name ({@code CamelVeeamEmJobId} overrides {@code jobId}).
  */
 public final class VeeamEmConstants {
 
@@ -15,38 +15,45 @@ public final class VeeamEmConstants {
               description = "The job: its id (a GUID, or urn:veeam:Job: followed by the GUID) or its exact name; overrides the jobId option.",
               javaType = "String")
     public static final String JOB_ID = "CamelVeeamEmJobId";
-    @Metadata(label = "producer", description = "The id of the object in the job (ObjectInJobId); overrides the includeId option.",
+    @Metadata(label = "producer",
+              description = "The id of the object in the job (ObjectInJobId); overrides the includeId option.",
               javaType = "String")
     public static final String INCLUDE_ID = "CamelVeeamEmIncludeId";
-    @Metadata(label = "producer", description = "addInclude: the hierarchy object reference to add; overrides the hierarchyObjRef option.",
+    @Metadata(label = "producer",
+              description = "addInclude: the hierarchy object reference to add; overrides the hierarchyObjRef option.",
               javaType = "String")
     public static final String HIERARCHY_OBJ_REF = "CamelVeeamEmHierarchyObjRef";
-    @Metadata(label = "producer", description = "lookup and addInclude: the hierarchy root to look in; overrides the hierarchyRootId option.",
+    @Metadata(label = "producer",
+              description = "lookup and addInclude: the hierarchy root to look in; overrides the hierarchyRootId option.",
               javaType = "String")
     public static final String HIERARCHY_ROOT_ID = "CamelVeeamEmHierarchyRootId";
     @Metadata(label = "producer", description = "lookup and addInclude: the object's name; overrides the objectName option.",
               javaType = "String")
     public static final String OBJECT_NAME = "CamelVeeamEmObjectName";
-    @Metadata(label = "producer", description = "lookup and addInclude: the object's type (Vm by default); overrides the objectType option.",
+    @Metadata(label = "producer",
+              description = "lookup and addInclude: the object's type (Vm by default); overrides the objectType option.",
               javaType = "String")
     public static final String OBJECT_TYPE = "CamelVeeamEmObjectType";
     @Metadata(label = "producer",
               description = "In: the task of getTask and cancelTask, overriding the taskId option. Out: the id of the EM task that carried out the operation (for example task-1).",
               javaType = "String")
     public static final String TASK_ID = "CamelVeeamEmTaskId";
-    @Metadata(label = "producer", description = "Out: the last known state of the EM task: Running, OperationFinished or Finished.",
+    @Metadata(label = "producer",
+              description = "Out: the last known state of the EM task: Running, OperationFinished or Finished.",
               javaType = "String")
     public static final String TASK_STATE = "CamelVeeamEmTaskState";
     @Metadata(label = "common",
               description = "In: the session of getBackupSession, listTaskSessions and stopBackupSession, overriding the backupSessionId option. Out (backupSessions consumer, quickBackup): the id of the emitted or started session.",
               javaType = "String")
     public static final String BACKUP_SESSION_ID = "CamelVeeamEmBackupSessionId";
-    @Metadata(label = "producer", description = "cloneJob: the new job's name; overrides the cloneJobName option.", javaType = "String")
+    @Metadata(label = "producer", description = "cloneJob: the new job's name; overrides the cloneJobName option.",
+              javaType = "String")
     public static final String CLONE_JOB_NAME = "CamelVeeamEmCloneJobName";
     @Metadata(label = "producer", description = "cloneJob: the new job's folder; overrides the cloneFolderName option.",
               javaType = "String")
     public static final String CLONE_FOLDER_NAME = "CamelVeeamEmCloneFolderName";
-    @Metadata(label = "producer", description = "cloneJob: the new job's repository UID; overrides the cloneRepositoryUid option.",
+    @Metadata(label = "producer",
+              description = "cloneJob: the new job's repository UID; overrides the cloneRepositoryUid option.",
               javaType = "String")
     public static final String CLONE_REPOSITORY_UID = "CamelVeeamEmCloneRepositoryUid";
     @Metadata(label = "common",
@@ -57,10 +64,12 @@ public final class VeeamEmConstants {
               description = "listBackupSessions: only sessions with these results (comma separated); overrides the sessionResult option.",
               javaType = "String")
     public static final String SESSION_RESULT = "CamelVeeamEmSessionResult";
-    @Metadata(label = "producer", description = "listBackupSessions: created at or after (ISO-8601); overrides the createdAfter option.",
+    @Metadata(label = "producer",
+              description = "listBackupSessions: created at or after (ISO-8601); overrides the createdAfter option.",
               javaType = "String")
     public static final String CREATED_AFTER = "CamelVeeamEmCreatedAfter";
-    @Metadata(label = "producer", description = "listBackupSessions: created before (ISO-8601); overrides the createdBefore option.",
+    @Metadata(label = "producer",
+              description = "listBackupSessions: created before (ISO-8601); overrides the createdBefore option.",
               javaType = "String")
     public static final String CREATED_BEFORE = "CamelVeeamEmCreatedBefore";
 

@@ -12,8 +12,8 @@ import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
 
 /**
- * The state of the veeam-em component: its EM connections and whether each has a logon session (never the token),
- * what the adaptive poll strategy learnt of each operation's run times, the tasks being waited for, and counts of
+ * The state of the veeam-em component: its EM connections and whether each has a logon session (never the token), what
+ * the adaptive poll strategy learnt of each operation's run times, the tasks being waited for, and counts of
  * operations, polls, logons and failures.
  */
 @DevConsole(name = "veeam-em", displayName = "Veeam EM",

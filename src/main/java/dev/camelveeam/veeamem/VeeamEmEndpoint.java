@@ -81,7 +81,6 @@ public class VeeamEmEndpoint extends ScheduledPollEndpoint {
         return consumer;
     }
 
-
     private boolean isConsumer() {
         return CONSUMER.equalsIgnoreCase(operation);
     }
@@ -90,7 +89,8 @@ public class VeeamEmEndpoint extends ScheduledPollEndpoint {
     void warnIfTrustingAllCertificates() {
         if (configuration.isTrustAllCertificates()) {
             LOG.warn("{} trusts ALL certificates and host names of EM (trustAllCertificates=true): for labs only,"
-                     + " use sslContextParameters with EM's certificate instead", this);
+                     + " use sslContextParameters with EM's certificate instead",
+                    this);
         }
     }
 

@@ -26,10 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link StateRepository} over a directory that several JVMs may share (a volume all replicas mount): one file per
- * key, named after the key's SHA-256. There is no cache: {@link #getState} reads the file every time, so a replica
- * sees what another one wrote as soon as it was written. {@link #setState} writes the value to a temporary file in the
- * same directory, forces it to disk and renames it over the key's file in one atomic step, so the file always holds a
- * whole value, the previous or the new one, even after a crash in the middle of a write.
+ * key, named after the key's SHA-256. There is no cache: {@link #getState} reads the file every time, so a replica sees
+ * what another one wrote as soon as it was written. {@link #setState} writes the value to a temporary file in the same
+ * directory, forces it to disk and renames it over the key's file in one atomic step, so the file always holds a whole
+ * value, the previous or the new one, even after a crash in the middle of a write.
  * <p>
  * Camel's own {@code FileStateRepository} suits one JVM: it reads its file once, when it starts, and answers from
  * memory after that.

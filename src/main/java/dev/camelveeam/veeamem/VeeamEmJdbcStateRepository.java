@@ -91,7 +91,8 @@ public class VeeamEmJdbcStateRepository extends ServiceSupport implements StateR
     protected void doStart() throws Exception {
         Objects.requireNonNull(dataSource, "VeeamEmJdbcStateRepository needs a dataSource");
         if (tableName == null || !TABLE_NAME.matcher(tableName).matches()) {
-            throw new IllegalArgumentException("VeeamEmJdbcStateRepository: the tableName must be letters, digits and"
+            throw new IllegalArgumentException(
+                    "VeeamEmJdbcStateRepository: the tableName must be letters, digits and"
                                                + " underscores (optionally schema.table), but was " + tableName);
         }
         if (createTable && !tableExists()) {

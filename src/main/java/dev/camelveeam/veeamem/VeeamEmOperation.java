@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 import dev.camelveeam.veeamem.internal.Echo;
 
 /**
- * The EM REST operations of the {@code veeam-em} component. Operations that EM answers with {@code 202 Accepted}
- * and a task end with the final Task as the body.
+ * The EM REST operations of the {@code veeam-em} component. Operations that EM answers with {@code 202 Accepted} and a
+ * task end with the final Task as the body.
  */
 public enum VeeamEmOperation {
 
@@ -61,13 +61,15 @@ public enum VeeamEmOperation {
     listBackups,
     /** {@code GET /restorePoints?format=Entity} (or one backup's): a {@code List<RestorePoint>}. */
     listRestorePoints,
-    /** {@code GET /vmRestorePoints?format=Entity}, or one VM's by name, newest first: a {@code List<VmRestorePoint>}. */
+    /**
+     * {@code GET /vmRestorePoints?format=Entity}, or one VM's by name, newest first: a {@code List<VmRestorePoint>}.
+     */
     listVmRestorePoints,
     /** {@code GET /vmRestorePoints/{id}?format=Entity}, or a VM's newest restore point: one {@code VmRestorePoint}. */
     getVmRestorePoint,
     /**
-     * {@code POST /vmRestorePoints/{id}?action=restore}: the task, then the restore session it started, polled until
-     * it ended; the ended {@code RestoreSession}.
+     * {@code POST /vmRestorePoints/{id}?action=restore}: the task, then the restore session it started, polled until it
+     * ended; the ended {@code RestoreSession}.
      */
     restoreVm,
     /**
@@ -87,7 +89,8 @@ public enum VeeamEmOperation {
             }
         }
         throw new IllegalArgumentException(
-                "Unknown veeam-em operation '" + Echo.quote(name) + "' in " + source + "; supported operations: " + supportedNames()
+                "Unknown veeam-em operation '" + Echo.quote(name) + "' in " + source + "; supported operations: "
+                                           + supportedNames()
                                            + " (and " + VeeamEmEndpoint.CONSUMER + ", the consumer, in from())");
     }
 

@@ -2,8 +2,8 @@ package dev.camelveeam.veeamem;
 
 /**
  * A request that changes something on EM went out, but the connection failed before EM's answer came back: EM may or
- * may not have carried it out. The component does not send it again; check EM (for example list the job's includes)
- * or let the route's error handler decide.
+ * may not have carried it out. The component does not send it again; check EM (for example list the job's includes) or
+ * let the route's error handler decide.
  */
 public class VeeamEmOutcomeUnknownException extends VeeamEmException {
 

@@ -31,10 +31,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Performs one EM operation per exchange without holding the calling thread: {@code process} checks the inputs,
- * hands the requests to the asynchronous transport and returns. When EM's answer (and, for a task, the poll that sees
- * it Finished) arrives, the exchange continues on the route-work executor, never on an I/O or poll thread. A
- * transacted exchange must stay on its thread, so it waits there instead.
+ * Performs one EM operation per exchange without holding the calling thread: {@code process} checks the inputs, hands
+ * the requests to the asynchronous transport and returns. When EM's answer (and, for a task, the poll that sees it
+ * Finished) arrives, the exchange continues on the route-work executor, never on an I/O or poll thread. A transacted
+ * exchange must stay on its thread, so it waits there instead.
  */
 public class VeeamEmProducer extends DefaultAsyncProducer {
 
@@ -74,9 +74,11 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
         operations = new EmOperations(api, component.getResourcePoller());
         statistics = component.getStatistics();
         taskPoller = component.getTaskPoller();
-        pollSettings = new PollSettings(config.getPollInitialDelay(), config.getPollMaxDelay(), config.getTaskTimeout(),
+        pollSettings = new PollSettings(
+                config.getPollInitialDelay(), config.getPollMaxDelay(), config.getTaskTimeout(),
                 config.getPollRetries(), config.isCancelTaskOnTimeout(),
-                config.getPollStrategy() == VeeamEmPollStrategy.adaptive ? component.runTimeEstimates(api.getConnection())
+                config.getPollStrategy() == VeeamEmPollStrategy.adaptive
+                        ? component.runTimeEstimates(api.getConnection())
                         : null);
         routeWork = config.getExecutorService() != null ? config.getExecutorService() : component.getRouteWorkExecutor();
     }

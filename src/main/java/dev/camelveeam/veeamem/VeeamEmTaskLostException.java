@@ -3,8 +3,8 @@ package dev.camelveeam.veeamem;
 import dev.camelveeam.veeamem.model.Task;
 
 /**
- * EM no longer knows a task the component was waiting for, typically because the logon session that created it
- * ended (EM restarted, or the session expired). Whether the operation was carried out is unknown.
+ * EM no longer knows a task the component was waiting for, typically because the logon session that created it ended
+ * (EM restarted, or the session expired). Whether the operation was carried out is unknown.
  */
 public class VeeamEmTaskLostException extends VeeamEmException {
 

@@ -3,8 +3,8 @@ package dev.camelveeam.veeamem;
 import dev.camelveeam.veeamem.model.Task;
 
 /**
- * An EM task did not reach the Finished state within the taskTimeout. Unless it was cancelled (cancelTaskOnTimeout),
- * it may still finish on EM.
+ * An EM task did not reach the Finished state within the taskTimeout. Unless it was cancelled (cancelTaskOnTimeout), it
+ * may still finish on EM.
  */
 public class VeeamEmTaskTimeoutException extends VeeamEmException {
 

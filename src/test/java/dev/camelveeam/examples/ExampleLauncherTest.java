@@ -86,8 +86,8 @@ class ExampleLauncherTest {
 
         assertEquals(List.of("username", "password", "jobId", "includeId"), missing);
         assertTrue(ExampleLauncher.missingSettingsMessage(missing).startsWith("Cannot run the example against a real"
-                + " EM: missing VEEAM_USERNAME (or -Dveeam.username), VEEAM_PASSWORD (or -Dveeam.password), VEEAM_JOB_ID"
-                + " (or -Dveeam.jobId), VEEAM_INCLUDE_ID (or -Dveeam.includeId)."));
+                                                                              + " EM: missing VEEAM_USERNAME (or -Dveeam.username), VEEAM_PASSWORD (or -Dveeam.password), VEEAM_JOB_ID"
+                                                                              + " (or -Dveeam.jobId), VEEAM_INCLUDE_ID (or -Dveeam.includeId)."));
         assertEquals(List.of(), ExampleLauncher.missingSettings(Map.of("format", "json")), "the simulator");
     }
 
@@ -98,7 +98,8 @@ class ExampleLauncherTest {
     private Result launch(Map<String, String> environment) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path output = dir.resolve("output.txt");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Dlog4j2.configurationFile=examples/log4j2.properties",
+        ProcessBuilder builder = new ProcessBuilder(
+                java, "-Dlog4j2.configurationFile=examples/log4j2.properties",
                 "-Dsun.net.httpserver.nodelay=true", "-cp", System.getProperty("java.class.path"),
                 ExampleLauncher.class.getName())
                 .redirectErrorStream(true).redirectOutput(output.toFile());

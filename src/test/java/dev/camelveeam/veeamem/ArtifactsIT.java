@@ -40,12 +40,14 @@ class ArtifactsIT {
 
     @Test
     void theSimulatorJarHoldsTheSimulatorKitAndNothingElse() throws IOException {
-        Path simulatorJar = componentJar().resolveSibling(componentJar().getFileName().toString().replace(".jar", "-simulator.jar"));
+        Path simulatorJar
+                = componentJar().resolveSibling(componentJar().getFileName().toString().replace(".jar", "-simulator.jar"));
         assertTrue(Files.isRegularFile(simulatorJar), simulatorJar::toString);
         try (JarFile jar = new JarFile(simulatorJar.toFile())) {
             List<String> classes = jar.stream().map(JarEntry::getName).filter(name -> name.endsWith(".class")).toList();
             assertTrue(classes.containsAll(List.of(SIMULATOR + "EmSimulator.class", SIMULATOR + "EmSimulatorMain.class",
-                    SIMULATOR + "junit/EmSimulatorExtension.class", SIMULATOR + "tls/TestCertificates.class")), classes::toString);
+                    SIMULATOR + "junit/EmSimulatorExtension.class", SIMULATOR + "tls/TestCertificates.class")),
+                    classes::toString);
             assertEquals(List.of(), classes.stream().filter(name -> !name.startsWith(SIMULATOR)).toList());
             // only the extension needs JUnit; nothing needs the component
             assertEquals(List.of(), classesReferring(jar, "org/junit/").stream()
@@ -74,7 +76,9 @@ class ArtifactsIT {
         }
     }
 
-    /** The classes whose constant pool names something starting with {@code prefix} (a class file holds names as UTF-8). */
+    /**
+     * The classes whose constant pool names something starting with {@code prefix} (a class file holds names as UTF-8).
+     */
     private static List<String> classesReferring(JarFile jar, String prefix) throws IOException {
         List<String> found = new ArrayList<>();
         Predicate<String> isClass = name -> name.endsWith(".class");

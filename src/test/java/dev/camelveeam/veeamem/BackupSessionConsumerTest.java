@@ -1,15 +1,15 @@
 package dev.camelveeam.veeamem;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.temporal.ChronoUnit;
 
 import dev.camelveeam.veeamem.model.BackupJobSession;
 import dev.camelveeam.veeamem.model.ReplicaJobSession;
@@ -30,8 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The backupSessions consumer: each finished session exactly once across polls, page boundaries, out-of-order
- * arrival and a restart with a StateRepository. Every test watches its own job, so they share one simulator.
+ * The backupSessions consumer: each finished session exactly once across polls, page boundaries, out-of-order arrival
+ * and a restart with a StateRepository. Every test watches its own job, so they share one simulator.
  */
 class BackupSessionConsumerTest extends VeeamEmTestSupport {
 
@@ -111,7 +111,8 @@ class BackupSessionConsumerTest extends VeeamEmTestSupport {
         MemoryStateRepository repository = new MemoryStateRepository();
         context.getRegistry().bind("replicaPositions", repository);
 
-        MockEndpoint mock = consume("replicas", uri("backupSessions") + "&sessionType=ReplicaJobSession&jobName=RAW(Web Replica)"
+        MockEndpoint mock = consume("replicas",
+                uri("backupSessions") + "&sessionType=ReplicaJobSession&jobName=RAW(Web Replica)"
                                                 + "&delay=50&initialDelay=0&initialLookback=7h"
                                                 + "&stateRepository=#replicaPositions");
         mock.expectedMessageCount(1);

@@ -81,7 +81,8 @@ class BackupSessionCrashTest extends VeeamEmTestSupport {
                                           + "appender.out.layout.type = PatternLayout\n"
                                           + "appender.out.layout.pattern = %d %-5p [%t] %c{1} - %m%n\n"
                                           + "rootLogger.level = INFO\nrootLogger.appenderRef.out.ref = out\n");
-        child = new ProcessBuilder(java, "-Dlog4j2.configurationFile=" + childLogConfig.toUri(),
+        child = new ProcessBuilder(
+                java, "-Dlog4j2.configurationFile=" + childLogConfig.toUri(),
                 "-cp", System.getProperty("java.class.path"), ReplicaMain.class.getName(),
                 consumerUri, cluster.toString(), positions.toString(), childEmitted.toString())
                 .redirectErrorStream(true).redirectOutput(shared.resolve("child.log").toFile()).start();

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.camelveeam.veeamem.model.BackupJobSession;
-import dev.camelveeam.veeamem.simulator.EmSimulator;
 import dev.camelveeam.veeamem.simulator.RecordedRequest;
 import dev.camelveeam.veeamem.simulator.SimBackupSession;
 import org.apache.camel.Exchange;
@@ -60,8 +59,8 @@ class BackupSessionOperationsTest extends VeeamEmTestSupport {
         assertEquals(7, pages.size(), "250 sessions in pages of 40");
         String first = URLDecoder.decode(pages.get(0).query(), StandardCharsets.UTF_8);
         assertTrue(first.contains("type=BackupJobSession") && first.contains("format=Entities")
-                   && first.contains("filter=JobName==\"File Server Backup\"") && first.contains("pageSize=40")
-                   && first.contains("page=1"), first);
+                && first.contains("filter=JobName==\"File Server Backup\"") && first.contains("pageSize=40")
+                && first.contains("page=1"), first);
         assertTrue(pages.get(6).query().endsWith("page=7"), pages.get(6).query());
     }
 
@@ -83,7 +82,7 @@ class BackupSessionOperationsTest extends VeeamEmTestSupport {
             assertEquals("Stopped", session.getState());
             assertEquals(JOB_ID, session.getJobId());
             assertTrue(!session.getCreationTime().isBefore(DAY.plusSeconds(6000))
-                       && session.getCreationTime().isBefore(DAY.plusSeconds(12000)), session.toString());
+                    && session.getCreationTime().isBefore(DAY.plusSeconds(12000)), session.toString());
         }
     }
 

@@ -40,9 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two replicas of one application, as two Camel contexts in this JVM (each with its own FileLockClusterService on a
  * shared directory, its own instance of the shared state repository and its own route under {@code master:}), while
  * backup sessions finish steadily (twenty a second, some listed late, some sharing an end time). The leader changes
- * three times: a failover (the leader's route stops), a crash of the new leader (its exchange in flight fails, then
- * its context goes down) and so a failback to the first context, which had been leader before and must not resume
- * from what it knew then. Every session the simulator holds must have been emitted exactly once by the two together.
+ * three times: a failover (the leader's route stops), a crash of the new leader (its exchange in flight fails, then its
+ * context goes down) and so a failback to the first context, which had been leader before and must not resume from what
+ * it knew then. Every session the simulator holds must have been emitted exactly once by the two together.
  */
 class BackupSessionReplicasTest extends VeeamEmTestSupport {
 
@@ -152,8 +152,10 @@ class BackupSessionReplicasTest extends VeeamEmTestSupport {
         }, 0, 50, TimeUnit.MILLISECONDS);
     }
 
-    private void replica(CamelContext camel, String name, StateRepository<String, String> store, String jobName,
-                         List<String> emitted, AtomicBoolean crash, AtomicBoolean crashed) throws Exception {
+    private void replica(
+            CamelContext camel, String name, StateRepository<String, String> store, String jobName,
+            List<String> emitted, AtomicBoolean crash, AtomicBoolean crashed)
+            throws Exception {
         FileLockClusterService cluster = new FileLockClusterService();
         cluster.setId("replica-" + name);
         cluster.setRoot(shared.resolve("cluster").toString());

@@ -2,7 +2,6 @@ package dev.camelveeam.veeamem;
 
 import java.util.List;
 
-import dev.camelveeam.veeamem.simulator.EmSimulator;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,8 @@ class BadInputTest extends VeeamEmTestSupport {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "no job id              | &includeId=" + SEED_ORACLE01_INCLUDE_ID + " | No job given: set the header CamelVeeamEmJobId or the option jobId",
+            "no job id              | &includeId=" + SEED_ORACLE01_INCLUDE_ID
+                                          + " | No job given: set the header CamelVeeamEmJobId or the option jobId",
             "no include id          | &jobId=" + SEED_ORACLE_JOB_ID + "           | No include id given: set the header CamelVeeamEmIncludeId or the option includeId",
             "job URN without GUID   | &jobId=urn:veeam:Job:null&includeId=" + SEED_ORACLE01_INCLUDE_ID + " | The jobId 'urn:veeam:Job:null' (header CamelVeeamEmJobId or option jobId) is not valid",
             "include id not a GUID  | &jobId=" + SEED_ORACLE_JOB_ID + "&includeId=vm-48911 | The includeId 'vm-48911' (header CamelVeeamEmIncludeId or option includeId) is not valid" })
@@ -65,7 +65,8 @@ class BadInputTest extends VeeamEmTestSupport {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "restore, no point or VM  | restoreVm          |                                      | No VM name given: set the header CamelVeeamEmVmName or the option vmName",
-            "restore point not a GUID | restoreVm          | &vmRestorePointId=urn:veeam:Job:" + SEED_ORACLE_JOB_ID + " | The vmRestorePointId 'urn:veeam:Job:" + SEED_ORACLE_JOB_ID + "' (header CamelVeeamEmVmRestorePointId or option vmRestorePointId) is not valid",
+            "restore point not a GUID | restoreVm          | &vmRestorePointId=urn:veeam:Job:" + SEED_ORACLE_JOB_ID + " | The vmRestorePointId 'urn:veeam:Job:" + SEED_ORACLE_JOB_ID
+                                                                                                                                                                               + "' (header CamelVeeamEmVmRestorePointId or option vmRestorePointId) is not valid",
             "restore time not ISO     | restoreVm          | &vmName=exch01&restorePointTime=yesterday | The restorePointTime 'yesterday' (header CamelVeeamEmRestorePointTime or option restorePointTime) is not valid",
             "quick backup, no VM      | quickBackup        |                                      | No VM given: set the header CamelVeeamEmHierarchyObjRef or the option hierarchyObjRef, or the VM's name",
             "server not a GUID        | listRepositories   | &backupServerId=vbr01                | The backupServerId 'vbr01' (header CamelVeeamEmBackupServerId or option backupServerId) is not valid",

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The simulator jar's public {@link dev.camelveeam.veeamem.simulator.junit.EmSimulatorExtension} with the test
- * defaults ({@link VeeamEmTestSupport#newSimulator()}, adjusted by {@code setup}): one simulator per test class, reset
- * before each test; the tests reach it as {@link VeeamEmTestSupport#sim}.
+ * The simulator jar's public {@link dev.camelveeam.veeamem.simulator.junit.EmSimulatorExtension} with the test defaults
+ * ({@link VeeamEmTestSupport#newSimulator()}, adjusted by {@code setup}): one simulator per test class, reset before
+ * each test; the tests reach it as {@link VeeamEmTestSupport#sim}.
  */
 final class EmSimulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 

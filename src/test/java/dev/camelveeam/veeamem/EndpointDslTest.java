@@ -169,8 +169,9 @@ class EndpointDslTest extends VeeamEmTestSupport {
         assertEquals(TRICKY_PASSWORD, component.getConfiguration().getPassword());
         assertFalse(component.isUseGlobalSslContextParameters());
         Exchange result = template.request("veeam-em-dsl:removeInclude?jobId=" + SEED_ORACLE_JOB_ID + "&includeId="
-                                           + SEED_ORACLE01_INCLUDE_ID, exchange -> {
-                                           });
+                                           + SEED_ORACLE01_INCLUDE_ID,
+                exchange -> {
+                });
         assertFinishedTask(result, true, "Ok");
         assertNull(result.getException());
     }

@@ -5,7 +5,6 @@ import java.util.List;
 
 import dev.camelveeam.veeamem.model.Task;
 import dev.camelveeam.veeamem.simulator.Drop;
-import dev.camelveeam.veeamem.simulator.EmSimulator;
 import dev.camelveeam.veeamem.simulator.RecordedRequest;
 import dev.camelveeam.veeamem.simulator.RequestMatcher;
 import dev.camelveeam.veeamem.simulator.TaskFault;
@@ -51,7 +50,8 @@ class FaultToleranceTest extends VeeamEmTestSupport {
     @Test
     void pollsSurviveServerErrorsDroppedConnectionsAndGarbage() {
         sim.faults().answerNext(1, RequestMatcher.of("GET", TASKS), 503, "Service is in maintenance");
-        sim.faults().answerNext(1, RequestMatcher.of("GET", TASKS), 500, "Object reference not set to an instance of an object.");
+        sim.faults().answerNext(1, RequestMatcher.of("GET", TASKS), 500,
+                "Object reference not set to an instance of an object.");
         sim.faults().dropNext(1, RequestMatcher.of("GET", TASKS), Drop.BEFORE_HANDLING);
         sim.faults().malformedNext(1, RequestMatcher.of("GET", TASKS));
 

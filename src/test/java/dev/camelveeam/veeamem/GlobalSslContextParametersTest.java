@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * useGlobalSslContextParameters (Camel's SSLContextParametersAware convention): with it, endpoints without
- * sslContextParameters of their own trust what the CamelContext's SSL context parameters trust; without it they
- * ignore them.
+ * sslContextParameters of their own trust what the CamelContext's SSL context parameters trust; without it they ignore
+ * them.
  */
 class GlobalSslContextParametersTest extends VeeamEmTestSupport {
 

@@ -4,7 +4,6 @@ import java.util.List;
 
 import dev.camelveeam.veeamem.model.ObjectInJob;
 import dev.camelveeam.veeamem.model.Task;
-import dev.camelveeam.veeamem.simulator.EmSimulator;
 import dev.camelveeam.veeamem.simulator.RecordedRequest;
 import dev.camelveeam.veeamem.simulator.SimInclude;
 import org.apache.camel.Exchange;
@@ -135,7 +134,7 @@ class IncludeOperationsTest extends VeeamEmTestSupport {
 
         String ambiguity = assertInstanceOf(IllegalArgumentException.class, ambiguous.getException()).getMessage();
         assertTrue(ambiguity.contains("2 Vm objects named 'dup-vm'") && ambiguity.contains("vm-201")
-                   && ambiguity.contains("vm-202"), ambiguity);
+                && ambiguity.contains("vm-202"), ambiguity);
         String absence = assertInstanceOf(IllegalArgumentException.class, unknown.getException()).getMessage();
         assertTrue(absence.contains("No Vm objects named 'no-such-vm'"), absence);
         assertTrue(sim.getRequests("POST", "/api/jobs/.*").isEmpty(), "nothing was added");

@@ -7,7 +7,6 @@ import java.util.List;
 import dev.camelveeam.veeamem.model.Job;
 import dev.camelveeam.veeamem.model.Link;
 import dev.camelveeam.veeamem.model.Task;
-import dev.camelveeam.veeamem.simulator.EmSimulator;
 import dev.camelveeam.veeamem.simulator.RecordedRequest;
 import dev.camelveeam.veeamem.simulator.SimBackupSession;
 import dev.camelveeam.veeamem.simulator.SimJob;

@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Kamelet files follow the conventions of the Apache Camel Kamelet catalog (metadata, labels, annotations, a
- * JSON-schema definition, dependencies), name this project's version, and their templates use only the properties
- * they define and only options the component has.
+ * JSON-schema definition, dependencies), name this project's version, and their templates use only the properties they
+ * define and only options the component has.
  */
 @SuppressWarnings("unchecked")
 class KameletDefinitionsTest {

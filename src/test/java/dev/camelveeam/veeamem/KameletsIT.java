@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The Kamelets ship in the component jar (failsafe runs this test against the packaged jar), where camel-kamelet
- * finds them with its default location, classpath:kamelets.
+ * The Kamelets ship in the component jar (failsafe runs this test against the packaged jar), where camel-kamelet finds
+ * them with its default location, classpath:kamelets.
  */
 class KameletsIT {
 

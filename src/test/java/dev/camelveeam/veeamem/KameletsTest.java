@@ -37,8 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Kamelets of src/main/resources/kamelets, found by camel-kamelet at its default location (classpath:kamelets),
  * used from Java DSL routes against the simulator: what each one does to the message and what it sends to EM. The
- * password has characters that break an endpoint URI ({@code &}, {@code =}), so every test also checks that it
- * reaches EM intact through the Kamelet's template.
+ * password has characters that break an endpoint URI ({@code &}, {@code =}), so every test also checks that it reaches
+ * EM intact through the Kamelet's template.
  */
 class KameletsTest extends VeeamEmTestSupport {
 
@@ -247,7 +247,7 @@ class KameletsTest extends VeeamEmTestSupport {
         MockEndpoint mock = consume("&jobName=RAW(Orders & Billing)&sessionResult=Failed&initialLookback=1h");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> mock.getReceivedCounter() >= 1
-                                                           && sim.getRequests("GET", "/api/query").size() >= 3);
+                && sim.getRequests("GET", "/api/query").size() >= 3);
         assertEquals(1, mock.getReceivedCounter(), "only the failed session of the job, once");
         Exchange emitted = mock.getExchanges().get(0);
         JsonNode session = json(emitted);
@@ -265,7 +265,7 @@ class KameletsTest extends VeeamEmTestSupport {
 
         String query = URLDecoder.decode(sim.getRequests("GET", "/api/query").get(0).query(), StandardCharsets.UTF_8);
         assertTrue(query.contains("type=BackupJobSession") && query.contains("JobName==\"Orders & Billing\"")
-                   && query.contains("Result==\"Failed\""), query);
+                && query.contains("Result==\"Failed\""), query);
         assertLoggedOnWithTheRightPassword();
     }
 

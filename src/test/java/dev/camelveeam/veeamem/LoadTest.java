@@ -91,7 +91,8 @@ class LoadTest extends VeeamEmTestSupport {
         assertEquals(EXCHANGES, sim.getRequests("DELETE", "/api/jobs/.*").size());
         int routeWorkPool = context.getExecutorServiceManager().getDefaultThreadPoolProfile().getPoolSize();
         assertTrue(mostComponentThreads.get() <= 3 + routeWorkPool,
-                "HttpClient's I/O and starter threads, one scheduler thread and the route-work pool: " + componentThreadNames());
+                "HttpClient's I/O and starter threads, one scheduler thread and the route-work pool: "
+                                                                    + componentThreadNames());
         assertTrue(proxy.openConnections() > 0, "connections are pooled while the context runs");
         assertTrue(proxy.connectionsAccepted() <= 20, "at most the pool's 20 connections: " + proxy.connectionsAccepted());
         assertEquals(0, proxy.connectionsClosedIdle());

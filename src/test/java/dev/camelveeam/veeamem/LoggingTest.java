@@ -2,13 +2,12 @@ package dev.camelveeam.veeamem;
 
 import java.util.List;
 
-import dev.camelveeam.veeamem.simulator.EmSimulator;
 import dev.camelveeam.veeamem.simulator.TaskFault;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_EXCH01_INCLUDE_ID;
 import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_EXCHANGE_JOB_ID;
@@ -47,13 +46,14 @@ class LoggingTest extends VeeamEmTestSupport {
         assertEquals(sim.getRequests("GET", "/api/tasks/.*").size(), count(lines, "TaskPoller EM task task-"),
                 "one DEBUG line per poll");
         assertEquals(1, lines.stream().filter(line -> line.contains(".VeeamEmProducer EM task task-")
-                                                       && line.contains("(UpdateJob) failed: Cannot remove the last object"))
+                && line.contains("(UpdateJob) failed: Cannot remove the last object"))
                 .count());
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({ "'', DEBUG", "&failOnTaskError=false, WARN", "&taskFailedLoggingLevel=ERROR, ERROR",
-                 "&failOnTaskError=false&taskFailedLoggingLevel=INFO, INFO" })
+    @CsvSource({
+            "'', DEBUG", "&failOnTaskError=false, WARN", "&taskFailedLoggingLevel=ERROR, ERROR",
+            "&failOnTaskError=false&taskFailedLoggingLevel=INFO, INFO" })
     void aFailedTaskIsLoggedAtTheChosenLevel(String options, String level) {
         reseed(sim);
         sim.faults().nextTask(TaskFault.fail("Simulated failure"));

@@ -56,7 +56,8 @@ class ManagementTest extends VeeamEmTestSupport {
     @Test
     void jmxShowsTheCounters() throws Exception {
         assertFinishedTask(removeInclude(uri("removeInclude") + "&jobId=" + SEED_ORACLE_JOB_ID + "&includeId="
-                                         + SEED_ORACLE01_INCLUDE_ID), true, "Ok");
+                                         + SEED_ORACLE01_INCLUDE_ID),
+                true, "Ok");
 
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         Set<ObjectName> names = server.queryNames(new ObjectName(
@@ -84,7 +85,8 @@ class ManagementTest extends VeeamEmTestSupport {
         assertEquals(1, checks.size(), "one check for the one connection: " + checks);
         HealthCheck.Result result = checks.get(0);
         assertEquals("producer:veeam-em:" + sim.getBaseUrl().replaceFirst("^http://", "").replaceFirst("/api$", "")
-                     + ":" + USER, result.getCheck().getId());
+                     + ":" + USER,
+                result.getCheck().getId());
         assertEquals(HealthCheck.State.UP, result.getState());
         assertTrue(sim.getRequests().isEmpty(), "a session EM answered a moment ago needs no request");
     }

@@ -34,7 +34,8 @@ class ManyWaitsTest extends VeeamEmTestSupport {
             includeIds.add(includeId);
             job.addInclude(includeId, "urn:VMware:Vm:93fe5565-0ae7-4574-abb5-0f4ea8c5e9bd.vm-" + (5000 + i), "vm" + i);
         }
-        String endpoint = plainUri("removeInclude", sim.getBaseUrl()) + "&jobId=" + JOB_ID + "&pollInitialDelay=60000&pollMaxDelay=60000";
+        String endpoint = plainUri("removeInclude", sim.getBaseUrl()) + "&jobId=" + JOB_ID
+                          + "&pollInitialDelay=60000&pollMaxDelay=60000";
 
         List<CompletableFuture<Exchange>> waits = new ArrayList<>();
         for (int i = 0; i < WAITS; i++) {

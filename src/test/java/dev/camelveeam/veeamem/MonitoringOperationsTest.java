@@ -223,7 +223,7 @@ class MonitoringOperationsTest extends VeeamEmTestSupport {
         assertEquals(SEED_EXCH01_VM_RESTORE_POINT_ID, exch01.get(0).getId());
         String query = URLDecoder.decode(onlyRequest("/api/query").query(), StandardCharsets.UTF_8);
         assertTrue(query.contains("type=VmRestorePoint") && query.contains("filter=VmDisplayName==\"exch01\"")
-                   && query.contains("sortDesc=CreationTime"), query);
+                && query.contains("sortDesc=CreationTime"), query);
     }
 
     @ParameterizedTest

@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Durations and sizes that would make the component spin, wait forever or read nothing are refused when the endpoint
- * is created, naming the option, before any request; the shortest accepted poll delays are bounded by the 100 ms floor.
+ * Durations and sizes that would make the component spin, wait forever or read nothing are refused when the endpoint is
+ * created, naming the option, before any request; the shortest accepted poll delays are bounded by the 100 ms floor.
  */
 class OptionValidationTest extends VeeamEmTestSupport {
 
@@ -121,7 +121,7 @@ class OptionValidationTest extends VeeamEmTestSupport {
         VeeamEmComponent component = context.getComponent("veeam-em", VeeamEmComponent.class);
         EmConnection connection = component.getConnections().iterator().next();
         assertTrue(component.findRunTimeEstimates(connection) == null
-                   || component.findRunTimeEstimates(connection).snapshot().isEmpty(), "nothing learnt by backoff");
+                || component.findRunTimeEstimates(connection).snapshot().isEmpty(), "nothing learnt by backoff");
         reseed(sim);
 
         assertFinishedTask(template.request(removeUri("&pollStrategy=adaptive"), exchange -> {

@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * quickBackup (by reference and by name, with and without waitForSession), listTaskSessions, and the task failure of
- * a VM no job processes; in XML and in JSON of both casings.
+ * quickBackup (by reference and by name, with and without waitForSession), listTaskSessions, and the task failure of a
+ * VM no job processes; in XML and in JSON of both casings.
  */
 class QuickBackupOperationsTest extends VeeamEmTestSupport {
 
@@ -63,8 +63,10 @@ class QuickBackupOperationsTest extends VeeamEmTestSupport {
         RecordedRequest post = sim.getRequests("POST", "/api/backupServers/" + BACKUP_SERVER_ID).get(0);
         assertEquals("action=quickbackup", post.query());
         String body = post.body().replace(" ", "");
-        assertTrue(format == VeeamEmFormat.xml ? body.contains("<VmRef>" + ORACLE01 + "</VmRef>")
-                && body.contains("QuickBackupStartupSpec") : body.equals("{\"VmRef\":\"" + ORACLE01 + "\"}"), body);
+        assertTrue(format == VeeamEmFormat.xml
+                ? body.contains("<VmRef>" + ORACLE01 + "</VmRef>")
+                        && body.contains("QuickBackupStartupSpec")
+                : body.equals("{\"VmRef\":\"" + ORACLE01 + "\"}"), body);
         assertEquals("format=Entity", sim.getRequests("GET", "/api/backupSessions/" + session.getId()).get(0).query());
     }
 
@@ -131,7 +133,8 @@ class QuickBackupOperationsTest extends VeeamEmTestSupport {
             assertEquals(0L, task.getTotalSize());
         }
         RecordedRequest request = sim.getRequests("GET", "/api/backupSessions/" + SEED_ORACLE_FAILED_SESSION_ID
-                                                         + "/taskSessions").get(0);
+                                                         + "/taskSessions")
+                .get(0);
         assertEquals("format=Entity", request.query());
     }
 

@@ -31,8 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Camel's error handler redelivers an exchange whose change lost its answer after EM carried it out: the redelivery
  * settles the change (finds the task EM made for it and follows it) instead of sending it again, so EM makes each
- * change once and the exchange ends with what EM did. Duplicate messages with {@code idempotent=true} likewise make
- * one change.
+ * change once and the exchange ends with what EM did. Duplicate messages with {@code idempotent=true} likewise make one
+ * change.
  */
 class RedeliveryTest extends VeeamEmTestSupport {
 
@@ -107,7 +107,7 @@ class RedeliveryTest extends VeeamEmTestSupport {
         sim.faults().dropNext(1, RequestMatcher.of("POST", "/api/jobs/.*/includes"), Drop.AFTER_HANDLING);
 
         Exchange result = redelivered(delay, uri("addInclude") + "&jobId=" + SEED_ORACLE_JOB_ID + "&hierarchyObjRef="
-                                         + WEB01_REF + "&objectName=web01");
+                                             + WEB01_REF + "&objectName=web01");
 
         assertFinishedTask(result, true, "Ok");
         assertEquals(1, sim.getRequests("POST", "/api/jobs/.*/includes").size());
@@ -116,8 +116,9 @@ class RedeliveryTest extends VeeamEmTestSupport {
     }
 
     @ParameterizedTest(name = "{0}, redelivery delay {1} ms")
-    @CsvSource({ "startJob, 0", "stopJob, 0", "retryJob, 0", "toggleScheduleEnabled, 0", "cloneJob, 0",
-                 "startJob, 1000", "stopJob, 1000", "retryJob, 1000", "toggleScheduleEnabled, 1000", "cloneJob, 1000" })
+    @CsvSource({
+            "startJob, 0", "stopJob, 0", "retryJob, 0", "toggleScheduleEnabled, 0", "cloneJob, 0",
+            "startJob, 1000", "stopJob, 1000", "retryJob, 1000", "toggleScheduleEnabled, 1000", "cloneJob, 1000" })
     void aJobActionIsMadeOnce(String operation, int delay) {
         prepareFor(operation);
         String action = operation.equals("cloneJob") ? "clone" : operation.replace("Job", "");
@@ -126,11 +127,11 @@ class RedeliveryTest extends VeeamEmTestSupport {
         int sessionsBefore = sim.getBackupSessions(SEED_ORACLE_JOB_ID).size();
 
         Exchange result = redelivered(delay, uri(operation) + "&jobId=" + SEED_ORACLE_JOB_ID
-                                         + (operation.equals("cloneJob")
-                                                 ? "&cloneJobName=Oracle%20Copy&cloneFolderName=oracle-copy"
-                                                   + "&cloneRepositoryUid=urn:veeam:Repository:"
-                                                   + "0c1b5a56-1d6e-4d5b-9a57-6a2b3c4d5e6f"
-                                                 : ""));
+                                             + (operation.equals("cloneJob")
+                                                     ? "&cloneJobName=Oracle%20Copy&cloneFolderName=oracle-copy"
+                                                       + "&cloneRepositoryUid=urn:veeam:Repository:"
+                                                       + "0c1b5a56-1d6e-4d5b-9a57-6a2b3c4d5e6f"
+                                                     : ""));
 
         Task task = assertFinishedTask(result, true, null);
         assertEquals(1, sim.getRequests("POST", ORACLE_JOB).size(), "one " + action + " request");

@@ -3,7 +3,6 @@ package dev.camelveeam.veeamem;
 import java.util.List;
 
 import dev.camelveeam.veeamem.model.Task;
-import dev.camelveeam.veeamem.simulator.EmSimulator;
 import dev.camelveeam.veeamem.simulator.EmSimulator.JsonCasing;
 import dev.camelveeam.veeamem.simulator.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -17,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * removeInclude with format=json against both JSON dialects: EM 12 (PascalCase, explicit nulls) and EM 13
- * (camelCase), with and without a byte-order mark.
+ * removeInclude with format=json against both JSON dialects: EM 12 (PascalCase, explicit nulls) and EM 13 (camelCase),
+ * with and without a byte-order mark.
  */
 class RemoveIncludeJsonTest extends VeeamEmTestSupport {
 

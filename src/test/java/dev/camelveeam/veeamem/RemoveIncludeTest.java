@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.camelveeam.veeamem.model.Task;
-import dev.camelveeam.veeamem.simulator.EmSimulator;
 import dev.camelveeam.veeamem.simulator.RecordedRequest;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,7 +164,8 @@ class RemoveIncludeTest extends VeeamEmTestSupport {
     @Test
     void expiredSessionIsReopenedOnceAndTheRequestRetried() {
         sim.getJob(SEED_ORACLE_JOB_ID).orElseThrow()
-                .addInclude("5d0b3c1e-6a43-4f0e-8a53-2f8e1d3c9b70", "urn:VMware:Vm:93fe5565-0ae7-4574-abb5-0f4ea8c5e9bd.vm-48913",
+                .addInclude("5d0b3c1e-6a43-4f0e-8a53-2f8e1d3c9b70",
+                        "urn:VMware:Vm:93fe5565-0ae7-4574-abb5-0f4ea8c5e9bd.vm-48913",
                         "oracle03");
         int logonsBefore = sim.getLogonCount();
         assertFinishedTask(removeInclude(uri("removeInclude") + "&jobId=" + SEED_ORACLE_JOB_ID + "&includeId="

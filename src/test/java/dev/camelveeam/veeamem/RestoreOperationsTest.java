@@ -8,8 +8,8 @@ import java.util.stream.Stream;
 
 import dev.camelveeam.veeamem.model.RestoreSession;
 import dev.camelveeam.veeamem.model.Task;
-import dev.camelveeam.veeamem.simulator.EmSimulator.JsonCasing;
 import dev.camelveeam.veeamem.simulator.Drop;
+import dev.camelveeam.veeamem.simulator.EmSimulator.JsonCasing;
 import dev.camelveeam.veeamem.simulator.RecordedRequest;
 import dev.camelveeam.veeamem.simulator.RequestMatcher;
 import dev.camelveeam.veeamem.simulator.SimRestoreSession;
@@ -82,9 +82,11 @@ class RestoreOperationsTest extends VeeamEmTestSupport {
         assertEquals("action=restore", posts.get(0).query());
         String body = posts.get(0).body().replace(" ", "");
         if (format == VeeamEmFormat.xml) {
-            assertTrue(body.contains("<RestoreSpecxmlns=\"http://www.veeam.com/ent/v1.0\">") || body.contains("<RestoreSpec"), body);
+            assertTrue(body.contains("<RestoreSpecxmlns=\"http://www.veeam.com/ent/v1.0\">") || body.contains("<RestoreSpec"),
+                    body);
             assertTrue(body.contains("<VmRestoreSpec><PowerOnAfterRestore>true</PowerOnAfterRestore>"
-                                     + "<QuickRollback>false</QuickRollback></VmRestoreSpec>"), body);
+                                     + "<QuickRollback>false</QuickRollback></VmRestoreSpec>"),
+                    body);
         } else {
             assertEquals("{\"VmRestoreSpec\":{\"PowerOnAfterRestore\":true,\"QuickRollback\":false}}", body);
         }
@@ -107,7 +109,7 @@ class RestoreOperationsTest extends VeeamEmTestSupport {
         RecordedRequest query = sim.getRequests("GET", "/api/query").get(0);
         String decoded = java.net.URLDecoder.decode(query.query(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(decoded.contains("type=VmRestorePoint") && decoded.contains("filter=VmDisplayName==\"exch01\"")
-                   && decoded.contains("sortDesc=CreationTime") && decoded.contains("pageSize=1"), decoded);
+                && decoded.contains("sortDesc=CreationTime") && decoded.contains("pageSize=1"), decoded);
         RecordedRequest post = sim.getRequests("POST", "/api/vmRestorePoints/" + SEED_EXCH01_VM_RESTORE_POINT_ID).get(0);
         assertTrue(post.body().contains("KeepOriginalVM"), post.body());
     }
@@ -234,7 +236,7 @@ class RestoreOperationsTest extends VeeamEmTestSupport {
         Exchange result = pending.get(5, TimeUnit.SECONDS);
         VeeamEmException failure = assertInstanceOf(VeeamEmException.class, result.getException());
         assertTrue(failure.getMessage().contains("Stopped waiting for EM restore session")
-                   && failure.getMessage().contains("the CamelContext is stopping"), failure.getMessage());
+                && failure.getMessage().contains("the CamelContext is stopping"), failure.getMessage());
     }
 
     private VeeamEmComponent getVeeamEm() {

@@ -51,9 +51,9 @@ class SchemeMismatchTest extends VeeamEmTestSupport {
 
     private static String uriFor(String baseUrl) {
         return ("veeam-em:removeInclude?baseUrl=" + baseUrl + "&username=" + USER + "&password=RAW("
-                             + PASSWORD + ")&trustAllCertificates=true&connectTimeout=" + CONNECT_TIMEOUT_MILLIS
-                             + "&responseTimeout=20s&jobId=" + SEED_ORACLE_JOB_ID + "&includeId="
-                             + SEED_ORACLE01_INCLUDE_ID);
+                + PASSWORD + ")&trustAllCertificates=true&connectTimeout=" + CONNECT_TIMEOUT_MILLIS
+                + "&responseTimeout=20s&jobId=" + SEED_ORACLE_JOB_ID + "&includeId="
+                + SEED_ORACLE01_INCLUDE_ID);
     }
 
     @Test
@@ -141,7 +141,8 @@ class SchemeMismatchTest extends VeeamEmTestSupport {
                     }
                     OutputStream out = socket.getOutputStream();
                     out.write(("HTTP/1.1 400 Bad Request\r\nContent-Type: text/html\r\nContent-Length: 11\r\n"
-                               + "Connection: close\r\n\r\nBad Request").getBytes(StandardCharsets.US_ASCII));
+                               + "Connection: close\r\n\r\nBad Request")
+                            .getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                 } catch (IOException closed) {
                     // the server socket was closed, or the client went away

@@ -1,22 +1,20 @@
 package dev.camelveeam.veeamem;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.camelveeam.veeamem.simulator.Drop;
 import dev.camelveeam.veeamem.simulator.RequestMatcher;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.LoggerConfig;
-
-import dev.camelveeam.veeamem.simulator.EmSimulator;
-import org.apache.camel.Endpoint;
-import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,9 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The password and the session token appear in no log line (everything at DEBUG, HttpClient's header and wire
- * loggers included), exception message or endpoint toString() of a run that logs on, succeeds, fails, re-logs on and
- * logs off.
+ * The password and the session token appear in no log line (everything at DEBUG, HttpClient's header and wire loggers
+ * included), exception message or endpoint toString() of a run that logs on, succeeds, fails, re-logs on and logs off.
  */
 class SecretsTest extends VeeamEmTestSupport {
 
@@ -76,10 +73,10 @@ class SecretsTest extends VeeamEmTestSupport {
             assertTrue(logs.lines().stream().anyMatch(line -> line.startsWith("org.apache.hc.client5.http")),
                     "HttpClient's own DEBUG output is searched too");
             assertTrue(logs.lines().stream().anyMatch(line -> line.startsWith("org.apache.hc.client5.http.headers")
-                                                               && line.contains("X-RestSvcSessionId")),
+                    && line.contains("X-RestSvcSessionId")),
                     "HttpClient logged the session header, with its stand-in");
             assertTrue(logs.lines().stream().anyMatch(line -> line.startsWith("org.apache.hc.client5.http.headers")
-                                                               && line.contains("DELETE /api/logonSessions/")),
+                    && line.contains("DELETE /api/logonSessions/")),
                     "HttpClient logged the logoff request line, with the session id's stand-in");
         }
 
@@ -96,6 +93,7 @@ class SecretsTest extends VeeamEmTestSupport {
             assertFalse(everything.contains(sessionId), "session id leaked:\n" + everything);
         }
     }
+
     @Test
     void anUnreadableLogonAnswerIsLoggedOffAndItsSessionIdIsQuotedNowhere() {
         sim.clearRequests();
@@ -120,8 +118,8 @@ class SecretsTest extends VeeamEmTestSupport {
     }
 
     /**
-     * Everything at TRACE (Camel, HttpClient, the component), credentials on the component: logon, an operation, a
-     * lost answer, a re-logon after EM forgot the session, a refused logon, an unreadable logon answer and the logoff.
+     * Everything at TRACE (Camel, HttpClient, the component), credentials on the component: logon, an operation, a lost
+     * answer, a re-logon after EM forgot the session, a refused logon, an unreadable logon answer and the logoff.
      */
     @Test
     void aWholeFaultScenarioAtTraceLeaksNoSecret() {

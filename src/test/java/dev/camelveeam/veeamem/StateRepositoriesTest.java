@@ -27,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The shared state repositories: what one instance writes, another (another replica) reads at once; a write is whole
- * or not at all.
+ * The shared state repositories: what one instance writes, another (another replica) reads at once; a write is whole or
+ * not at all.
  */
 class StateRepositoriesTest {
 

@@ -2,7 +2,6 @@ package dev.camelveeam.veeamem;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +10,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.camelveeam.veeamem.simulator.RecordedRequest;
 import dev.camelveeam.veeamem.simulator.SimJob;
 import org.apache.camel.Exchange;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.support.SimpleEventNotifierSupport;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.SimpleEventNotifierSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -52,10 +52,10 @@ class StopWhileInFlightTest extends VeeamEmTestSupport {
             public void configure() {
                 from("seda:decommissioned?concurrentConsumers=" + IN_FLIGHT).routeId("decommission")
                         .doTry()
-                            .to(removeUri())
-                            .to("mock:removed")
+                        .to(removeUri())
+                        .to("mock:removed")
                         .doCatch(Exception.class)
-                            .to("mock:failed");
+                        .to("mock:failed");
             }
         };
     }
@@ -129,8 +129,8 @@ class StopWhileInFlightTest extends VeeamEmTestSupport {
         for (Exchange exchange : failed) {
             Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
             assertTrue(failure.getMessage().contains("Stopped waiting for EM task")
-                       && failure.getMessage().contains("the CamelContext is stopping")
-                       && failure.getMessage().contains("The task may still finish in EM"),
+                    && failure.getMessage().contains("the CamelContext is stopping")
+                    && failure.getMessage().contains("The task may still finish in EM"),
                     "each exchange ends with a clear exception: " + failure);
         }
         assertEquals(0, removedMock.getReceivedCounter());

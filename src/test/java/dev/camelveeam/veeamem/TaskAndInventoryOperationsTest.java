@@ -6,7 +6,6 @@ import java.util.List;
 import dev.camelveeam.veeamem.model.EntityRef;
 import dev.camelveeam.veeamem.model.HierarchyItem;
 import dev.camelveeam.veeamem.model.Task;
-import dev.camelveeam.veeamem.simulator.EmSimulator;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

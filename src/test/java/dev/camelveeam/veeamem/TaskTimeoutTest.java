@@ -2,7 +2,6 @@ package dev.camelveeam.veeamem;
 
 import java.time.Duration;
 
-import dev.camelveeam.veeamem.simulator.EmSimulator;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,6 @@ package dev.camelveeam.veeamem;
 
 import java.security.KeyStore;
 
-import dev.camelveeam.veeamem.simulator.EmSimulator;
 import dev.camelveeam.veeamem.simulator.tls.TestCertificates;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.Registry;

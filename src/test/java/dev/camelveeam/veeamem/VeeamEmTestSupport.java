@@ -21,9 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * Camel tests against an embedded EM simulator whose tasks finish after a few tens of milliseconds. A test class
- * starts its simulator with an {@link EmSimulatorExtension} (or sets {@link #sim} itself); test classes run one after
- * the other, so one field serves them all.
+ * Camel tests against an embedded EM simulator whose tasks finish after a few tens of milliseconds. A test class starts
+ * its simulator with an {@link EmSimulatorExtension} (or sets {@link #sim} itself); test classes run one after the
+ * other, so one field serves them all.
  */
 abstract class VeeamEmTestSupport extends CamelTestSupport {
 

@@ -42,7 +42,9 @@ final class AdaptivePhase {
     private static final String SESSION_HEADER = "X-RestSvcSessionId";
     static final int OPERATIONS = 7;
 
-    /** One operation of the workload: a log-normal run time, its median changing after {@code changeAt} of its tasks. */
+    /**
+     * One operation of the workload: a log-normal run time, its median changing after {@code changeAt} of its tasks.
+     */
     record Operation(String name, long medianMillis, double sigma, double changeAt, long changedMedianMillis) {
 
         long medianAt(int index, int count) {
@@ -87,10 +89,11 @@ final class AdaptivePhase {
 
     /** What the phase measured per operation and strategy. */
     record Figures(double delayP50, double delayP95, double normalizedP50, double normalizedP95, double pollsPerTask,
-                   int tasks) {
+            int tasks) {
 
         static Figures of(List<Double> delays, List<Double> normP50, List<Double> normP95, double pollsPerTask) {
-            return new Figures(quantile(delays, 0.5), quantile(delays, 0.95), quantile(normP50, 0.5),
+            return new Figures(
+                    quantile(delays, 0.5), quantile(delays, 0.95), quantile(normP50, 0.5),
                     quantile(normP95, 0.95), pollsPerTask, delays.size());
         }
 
@@ -152,7 +155,7 @@ final class AdaptivePhase {
             @Override
             public void configure() {
                 for (int op = 0; op < OPERATIONS; op++) {
-                    for (boolean adaptive : new boolean[] {true, false}) {
+                    for (boolean adaptive : new boolean[] { true, false }) {
                         from(route(op, adaptive)).to(uri(op, adaptive)).process(exchange -> exchange.getMessage()
                                 .setHeader(STAMP_HEADER, micros(Instant.now())));
                     }
@@ -165,7 +168,7 @@ final class AdaptivePhase {
             // every connection logged on before the measured part; a task that finishes at once, not learnt from
             // (fewer than 8)
             for (int op = 0; op < OPERATIONS; op++) {
-                for (boolean adaptive : new boolean[] {true, false}) {
+                for (boolean adaptive : new boolean[] { true, false }) {
                     Include include = supply.next();
                     Exchange warm = template.request(route(op, adaptive), exchange -> headers(exchange, include));
                     if (warm.getException() != null) {
@@ -179,7 +182,8 @@ final class AdaptivePhase {
             for (Sent task : sent) {
                 Exchange result = task.result.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (result.getException() != null) {
-                    throw new IllegalStateException("a task of " + WORKLOAD.get(task.operation).name() + " failed",
+                    throw new IllegalStateException(
+                            "a task of " + WORKLOAD.get(task.operation).name() + " failed",
                             result.getException());
                 }
                 Task finished = result.getMessage().getBody(Task.class);
@@ -225,9 +229,9 @@ final class AdaptivePhase {
             Operation operation = WORKLOAD.get(arrival.operation());
             long median = operation.medianAt(arrival.index(), tasksPerOperation);
             long runMillis = Math.max(1, Math.round(median * Math.exp(random[arrival.operation()].nextGaussian()
-                                                                        * operation.sigma())));
+                                                                      * operation.sigma())));
             boolean adaptiveFirst = arrival.index() % 2 == 0;
-            for (boolean adaptive : new boolean[] {adaptiveFirst, !adaptiveFirst}) {
+            for (boolean adaptive : new boolean[] { adaptiveFirst, !adaptiveFirst }) {
                 Sent task = new Sent(arrival.operation(), arrival.index(), adaptive, runMillis, supply.next());
                 sim.faults().nextTask(TaskFault.runFor(Duration.ofMillis(runMillis)));
                 task.result = template.asyncSend(route(task.operation, adaptive), exchange -> headers(exchange, task.include));
@@ -309,7 +313,8 @@ final class AdaptivePhase {
                 normP95All[s].addAll(normP95);
             }
         }
-        Result result = new Result(figures, pollsAll[0] / tasksAll[0], pollsAll[1] / tasksAll[1],
+        Result result = new Result(
+                figures, pollsAll[0] / tasksAll[0], pollsAll[1] / tasksAll[1],
                 Figures.of(normP50All[0].stream().map(x -> 0.0).toList(), normP50All[0], normP95All[0], 0),
                 Figures.of(normP50All[1].stream().map(x -> 0.0).toList(), normP50All[1], normP95All[1], 0),
                 minGap, maxGap, maxDelay, tasksAll[0]);
@@ -319,12 +324,12 @@ final class AdaptivePhase {
 
     @SuppressWarnings("unchecked")
     private static List<Double>[] newLists() {
-        return new List[] {new ArrayList<Double>(), new ArrayList<Double>()};
+        return new List[] { new ArrayList<Double>(), new ArrayList<Double>() };
     }
 
     /** The figures per operation ([op][0] adaptive, [op][1] back-off) and over all operations. */
     record Result(Figures[][] figures, double adaptivePolls, double backoffPolls, Figures adaptiveAll,
-                  Figures backoffAll, double minGap, double maxGap, double maxDelay, int tasks) {
+            Figures backoffAll, double minGap, double maxGap, double maxDelay, int tasks) {
 
         /** The operations whose adaptive figures miss the bar. */
         List<String> missed() {

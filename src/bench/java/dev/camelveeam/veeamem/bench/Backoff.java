@@ -2,10 +2,10 @@ package dev.camelveeam.veeamem.bench;
 
 /**
  * The poll schedule every client in the benchmark follows (and the one the component is specified to follow): the first
- * {@code GET /tasks/{id}} {@code initialDelay} after the 202 (at once when it is 0), then each delay twice the
- * previous one, but never less than {@code floor} and never more than {@code max}. Poll lateness is measured against
- * it: a poll is due {@link #delayBefore(int) the delay before it} after the previous request of the same task (its
- * DELETE or previous poll) reached the simulator.
+ * {@code GET /tasks/{id}} {@code initialDelay} after the 202 (at once when it is 0), then each delay twice the previous
+ * one, but never less than {@code floor} and never more than {@code max}. Poll lateness is measured against it: a poll
+ * is due {@link #delayBefore(int) the delay before it} after the previous request of the same task (its DELETE or
+ * previous poll) reached the simulator.
  */
 record Backoff(long initialDelay, long floor, long max) {
 

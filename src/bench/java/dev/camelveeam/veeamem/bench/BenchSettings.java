@@ -67,9 +67,11 @@ record BenchSettings(
                 integer("bench.warmupRounds", 2),
                 integer("bench.roundMillis", 1000),
                 integer("bench.latencyMinOps", 3000),
-                Arrays.stream(text("bench.pollInitialDelays", "0,1,10").split(",")).map(String::trim).map(Long::valueOf).toList(),
+                Arrays.stream(text("bench.pollInitialDelays", "0,1,10").split(",")).map(String::trim).map(Long::valueOf)
+                        .toList(),
                 integer("bench.throughputPollInitialDelay", 1),
-                Arrays.stream(text("bench.concurrency", "1,16,256").split(",")).map(String::trim).map(Integer::valueOf).toList(),
+                Arrays.stream(text("bench.concurrency", "1,16,256").split(",")).map(String::trim).map(Integer::valueOf)
+                        .toList(),
                 integer("bench.throughputWarmupSeconds", 2),
                 integer("bench.windowSeconds", 2),
                 integer("bench.inFlight", 10000),

@@ -43,19 +43,19 @@ import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
- * The performance benchmark of the veeam-em component against the embedded EM simulator on loopback. Not a unit
- * test: run it with {@code mvn -B -Pbench verify -DskipTests} (see docs/benchmarks.md); {@code -Dbench.phases=...}
- * selects phases ({@link BenchSettings#ALL_PHASES}). The phases:
+ * The performance benchmark of the veeam-em component against the embedded EM simulator on loopback. Not a unit test:
+ * run it with {@code mvn -B -Pbench verify -DskipTests} (see docs/benchmarks.md); {@code -Dbench.phases=...} selects
+ * phases ({@link BenchSettings#ALL_PHASES}). The phases:
  * <ol>
  * <li>{@code inflight}: {@code bench.inFlight} tasks in flight (each running {@code bench.inFlightTaskSeconds} on the
- * simulator): threads added by the component, heap per task, how far behind schedule the polls reach the simulator,
- * the completion delay; then the same load through {@link MinimalAsyncEmClient} for its poll lateness;</li>
+ * simulator): threads added by the component, heap per task, how far behind schedule the polls reach the simulator, the
+ * completion delay; then the same load through {@link MinimalAsyncEmClient} for its poll lateness;</li>
  * <li>{@code submit}: how long a submission holds the calling thread while the simulator answers every request after
  * {@code bench.answerDelayMillis};</li>
  * <li>{@code latency}: the time per {@code removeInclude} (task finishing at once) through the component and through
  * both minimal clients, per first-poll delay, in interleaved rounds;</li>
- * <li>{@code slowstep}: exchanges on a route with a slow step after the component, and a stream of exchanges on
- * another route whose completion should stay on schedule;</li>
+ * <li>{@code slowstep}: exchanges on a route with a slow step after the component, and a stream of exchanges on another
+ * route whose completion should stay on schedule;</li>
  * <li>{@code polls}: the polls the component makes for one long task with {@code pollInitialDelay=0};</li>
  * <li>{@code throughput}: closed loop at each concurrency;</li>
  * <li>{@code sweep}: the completion delay over a sweep of task run times;</li>
@@ -283,7 +283,8 @@ public final class EmBenchmark {
         line("Poll schedule of every client: first poll D ms after the 202 (at once for D = 0), each later delay twice the"
              + " previous one, at least " + settings.pollFloor() + " ms (`bench.pollFloorMillis`), at most "
              + settings.pollMaxDelay() + " ms. The simulator's request log is drained "
-             + (requestLog.lossless() ? "losslessly (its queue, polled empty)" : "with getRequests + clearRequests (may lose requests)")
+             + (requestLog.lossless()
+                     ? "losslessly (its queue, polled empty)" : "with getRequests + clearRequests (may lose requests)")
              + ".");
         line("");
         report.append(SUMMARY_MARK);
@@ -331,7 +332,8 @@ public final class EmBenchmark {
         for (long delay : settings.pollInitialDelays()) {
             routes.put(latencyRoute(delay), veeamUri(pollOptions(delay)));
         }
-        routes.put(latencyRoute(settings.throughputPollInitialDelay()), veeamUri(pollOptions(settings.throughputPollInitialDelay())));
+        routes.put(latencyRoute(settings.throughputPollInitialDelay()),
+                veeamUri(pollOptions(settings.throughputPollInitialDelay())));
         return routes;
     }
 
@@ -403,7 +405,9 @@ public final class EmBenchmark {
         exchange.getMessage().setHeader(VeeamEmConstants.INCLUDE_ID, include.includeId());
     }
 
-    /** removeInclude through the component; fails loudly unless the exchange ends with the Finished, successful task. */
+    /**
+     * removeInclude through the component; fails loudly unless the exchange ends with the Finished, successful task.
+     */
     private static void viaComponent(ProducerTemplate template, String route, Include include) {
         Exchange result = template.request(route, exchange -> headers(exchange, include));
         checkFinished(result);
@@ -670,7 +674,8 @@ public final class EmBenchmark {
 
         line("## " + n + " tasks in flight");
         line("");
-        line("Each task runs " + taskTime.toSeconds() + " s on the simulator; the route `direct:stamped -> veeam-em:removeInclude`"
+        line("Each task runs " + taskTime.toSeconds()
+             + " s on the simulator; the route `direct:stamped -> veeam-em:removeInclude`"
              + " has the default poll settings (first poll after 200 ms, doubling to 5 s). " + settings.senderThreads()
              + " harness threads (`bench-sender-*`, started before the baseline) call `ProducerTemplate.asyncSend` in"
              + " non-threaded async mode, so each is held for as long as the component's `process()` takes to return.");
@@ -700,7 +705,8 @@ public final class EmBenchmark {
              + threadsBefore.size() + ").");
         line("");
         Map<String, Integer> added = ProcessProbe.added(threadsBefore, threadsInFlight);
-        line("Threads alive while " + n + " tasks are in flight that were not before the context started (digits folded to #):");
+        line("Threads alive while " + n
+             + " tasks are in flight that were not before the context started (digits folded to #):");
         line("");
         added.forEach((name, count) -> line("- " + count + " × `" + name + "`"));
         if (added.isEmpty()) {
@@ -821,7 +827,8 @@ public final class EmBenchmark {
 
     private static void failFast(AtomicInteger failed, AtomicReference<String> firstFailure) {
         if (failed.get() > 0) {
-            throw new IllegalStateException(failed.get() + " in-flight exchanges failed so far, the first: "
+            throw new IllegalStateException(
+                    failed.get() + " in-flight exchanges failed so far, the first: "
                                             + firstFailure.get());
         }
     }
@@ -837,7 +844,7 @@ public final class EmBenchmark {
      * CPU, the client threads' CPU (callers and the component's pollers) and what those threads allocated.
      */
     private record Sample(double value, List<Double> opMillis, double processCpuMicros, double simCpuMicros,
-                          double clientCpuMicros, double clientKernelMicros, double clientAllocKb) {
+            double clientCpuMicros, double clientKernelMicros, double clientAllocKb) {
     }
 
     private interface Operation {
@@ -848,7 +855,8 @@ public final class EmBenchmark {
     private record Mark(long nanos, long processCpu, long simCpu, ProcessProbe.ThreadCost client) {
 
         static Mark now() {
-            return new Mark(System.nanoTime(), ProcessProbe.processCpuNanos(), ProcessProbe.simulatorCpuNanos(),
+            return new Mark(
+                    System.nanoTime(), ProcessProbe.processCpuNanos(), ProcessProbe.simulatorCpuNanos(),
                     ProcessProbe.clientThreadCost());
         }
 
@@ -857,7 +865,8 @@ public final class EmBenchmark {
             Mark end = now();
             ProcessProbe.ThreadCost client = end.client.minus(this.client);
             double seconds = (end.nanos - nanos) / 1e9;
-            return new Sample(valueOfSeconds.applyAsDouble(seconds), opMillis, (end.processCpu - processCpu) / 1e3 / ops,
+            return new Sample(
+                    valueOfSeconds.applyAsDouble(seconds), opMillis, (end.processCpu - processCpu) / 1e3 / ops,
                     (end.simCpu - simCpu) / 1e3 / ops, client.cpuNanos() / 1e3 / ops,
                     (client.cpuNanos() - client.userNanos()) / 1e3 / ops, client.allocatedBytes() / 1024.0 / ops);
         }
@@ -876,7 +885,9 @@ public final class EmBenchmark {
         return mark.until(ops, seconds -> seconds * 1000 / ops, times);
     }
 
-    /** Enough operations for a round of about bench.roundMillis, at least 10, and bench.latencyMinOps over the rounds. */
+    /**
+     * Enough operations for a round of about bench.roundMillis, at least 10, and bench.latencyMinOps over the rounds.
+     */
     private int opsPerRound(long delay) {
         int forMinimum = (settings.latencyMinOps() + settings.rounds() - 1) / Math.max(1, settings.rounds());
         return (int) Math.max(Math.max(10, settings.roundMillis() / (delay + 1)), forMinimum);
@@ -1080,18 +1091,21 @@ public final class EmBenchmark {
         line("|---:|---|---|---|---:|");
         StringBuilder costs = new StringBuilder();
         record Client(String name, String agent, Operation operation, List<Sample> samples, LongAdder ops,
-                      RequestCount[] requests) {
+                RequestCount[] requests) {
         }
         for (int concurrency : settings.concurrency()) {
             progress("throughput, concurrency " + concurrency);
             List<Client> clients = new ArrayList<>();
-            clients.add(new Client("component", RequestCount.COMPONENT_AGENT,
+            clients.add(new Client(
+                    "component", RequestCount.COMPONENT_AGENT,
                     include -> viaComponent(template, route, include), new ArrayList<>(), new LongAdder(),
                     new RequestCount[1]));
-            clients.add(new Client("minimal", MinimalEmClient.USER_AGENT,
+            clients.add(new Client(
+                    "minimal", MinimalEmClient.USER_AGENT,
                     include -> minimal.removeInclude(include.jobId(), include.includeId(), backoff),
                     new ArrayList<>(), new LongAdder(), new RequestCount[1]));
-            clients.add(new Client("minimal async", MinimalAsyncEmClient.USER_AGENT,
+            clients.add(new Client(
+                    "minimal async", MinimalAsyncEmClient.USER_AGENT,
                     include -> minimalAsync.removeInclude(include.jobId(), include.includeId(), backoff).get(),
                     new ArrayList<>(), new LongAdder(), new RequestCount[1]));
             for (Client client : clients) {
@@ -1150,9 +1164,10 @@ public final class EmBenchmark {
         Endpoint veeam = context.getEndpoint(veeamUri(pollOptions(0)));
         AsyncProducer producer = veeam.createAsyncProducer();
         ServiceHelper.startService(producer);
-        String[] kinds = { "route: `AsyncProcessor.process` of the `direct:submit` route's consumer processor",
-            "component producer: `AsyncProducer.process` of the veeam-em endpoint's producer",
-            "minimal async client: `removeInclude` returning its future" };
+        String[] kinds = {
+                "route: `AsyncProcessor.process` of the `direct:submit` route's consumer processor",
+                "component producer: `AsyncProducer.process` of the veeam-em endpoint's producer",
+                "minimal async client: `removeInclude` returning its future" };
         List<List<Double>> held = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         AtomicInteger pending = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
@@ -1370,8 +1385,10 @@ public final class EmBenchmark {
              + " (the same operation, then a stamp of the completion time). Every task runs " + runMillis + " ms, so the"
              + " poll that sees it Finished is due " + dueAfter + " ms after its DELETE (the schedule's 200, 600, 1400 …)."
              + " Delay = completion stamped − (DELETE received + " + dueAfter + " ms). The slow exchanges were in their"
-             + " slow step from " + (blockedFrom == Long.MAX_VALUE ? "?" : "their finishing poll for "
-                                      + settings.slowStepMillis() + " ms") + "; " + inWindow.size() + " of the stream's"
+             + " slow step from " + (blockedFrom == Long.MAX_VALUE
+                     ? "?" : "their finishing poll for "
+                             + settings.slowStepMillis() + " ms")
+             + "; " + inWindow.size() + " of the stream's"
              + " completions were due inside that window.");
         line("");
         line("| Exchanges | Completion delay p50 ms | p90 | **max** | Due while the slow steps ran: n | their max | Finishing"
@@ -1388,7 +1405,8 @@ public final class EmBenchmark {
         } else {
             verdicts.set("slowstep", "max " + Stats.num(all.max(), 1) + " ms behind schedule over " + all.n()
                                      + " exchanges (" + window.n() + " due while the slow steps ran: max "
-                                     + Stats.num(window.max(), 1) + " ms)", all.max() <= 50);
+                                     + Stats.num(window.max(), 1) + " ms)",
+                    all.max() <= 50);
         }
     }
 
@@ -1415,7 +1433,7 @@ public final class EmBenchmark {
         int expected = schedule.pollsFor(runMillis);
         recordPhase("long task D=0, component", RequestCount.of(log, RequestCount.COMPONENT_AGENT), 1, expected);
         long polls = log.stream().filter(r -> RequestCount.COMPONENT_AGENT.equals(r.header("User-Agent"))
-                                              && r.method().equals("GET") && r.path().equals("/api/tasks/" + taskId))
+                && r.method().equals("GET") && r.path().equals("/api/tasks/" + taskId))
                 .count();
         line("## Polls of one " + runMillis + " ms task with pollInitialDelay = 0");
         line("");
@@ -1640,7 +1658,8 @@ public final class EmBenchmark {
     // 9. adaptive polling against plain doubling
 
     private void adaptive() throws Exception {
-        AdaptivePhase phase = new AdaptivePhase(sim, supply, PASSWORD, settings.adaptiveTasks(),
+        AdaptivePhase phase = new AdaptivePhase(
+                sim, supply, PASSWORD, settings.adaptiveTasks(),
                 settings.adaptiveSeconds(), settings.pollMaxDelay(), this::line);
         AdaptivePhase.Result r = phase.run(requestLog::drain);
         recordPhase("adaptive and back-off, component", RequestCount.of(phase.log, RequestCount.COMPONENT_AGENT),
@@ -1653,11 +1672,12 @@ public final class EmBenchmark {
                                     + Stats.num(r.backoffAll().normalizedP95(), 1) + " ms)",
                 missed.isEmpty() && r.adaptiveAll().met());
         verdicts.set("adaptivePolls", Stats.num(r.adaptivePolls(), 2) + " adaptive against " + Stats.num(r.backoffPolls(), 2)
-                                      + " doubling, " + r.tasks() + " tasks each", r.adaptivePolls() <= r.backoffPolls());
+                                      + " doubling, " + r.tasks() + " tasks each",
+                r.adaptivePolls() <= r.backoffPolls());
         verdicts.set("adaptiveBounds", "gaps " + Stats.num(r.minGap(), 1) + "–" + Stats.num(r.maxGap(), 1)
                                        + " ms as received; largest delay " + Stats.num(r.maxDelay(), 1) + " ms",
                 r.minGap() >= 90 && r.maxGap() <= settings.pollMaxDelay() + 500
-                && r.maxDelay() <= settings.pollMaxDelay() + 500);
+                        && r.maxDelay() <= settings.pollMaxDelay() + 500);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -1681,7 +1701,8 @@ public final class EmBenchmark {
         line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         requestsByPhase.forEach((phase, r) -> {
             long ops = opsByPhase.get(phase);
-            line("| " + phase + " | " + ops + " | " + r.logons() + " | " + r.operations() + " | " + r.polls() + " | " + r.other()
+            line("| " + phase + " | " + ops + " | " + r.logons() + " | " + r.operations() + " | " + r.polls() + " | "
+                 + r.other()
                  + " | " + r.failed() + " | " + Stats.num((double) r.total() / ops, 3) + " | "
                  + Stats.num((double) r.polls() / ops, 3) + " | " + Stats.num(expectedPollsByPhase.get(phase), 3) + " |");
         });
@@ -1706,7 +1727,7 @@ public final class EmBenchmark {
                                      + " DELETEs for " + componentOps + " operations, " + componentTotal.logons()
                                      + " logons during the phases",
                     componentTotal.other() == 0 && componentTotal.operations() == componentOps
-                    && componentTotal.logons() == 0);
+                            && componentTotal.logons() == 0);
         }
         double maxDelay = Double.isNaN(inFlightMaxDelay) ? sweepMaxDelay
                 : Double.isNaN(sweepMaxDelay) ? inFlightMaxDelay : Math.max(inFlightMaxDelay, sweepMaxDelay);
@@ -1714,7 +1735,8 @@ public final class EmBenchmark {
             verdicts.set("cap", "max " + Stats.num(maxDelay, 1) + " ms (in flight: "
                                 + (Double.isNaN(inFlightMaxDelay) ? "not run" : Stats.num(inFlightMaxDelay, 1) + " ms")
                                 + ", sweep: " + (Double.isNaN(sweepMaxDelay) ? "not run" : Stats.num(sweepMaxDelay, 1) + " ms")
-                                + ")", maxDelay <= settings.pollMaxDelay());
+                                + ")",
+                    maxDelay <= settings.pollMaxDelay());
         }
         line("## Against the targets");
         line("");

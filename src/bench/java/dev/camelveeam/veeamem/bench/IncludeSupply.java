@@ -10,8 +10,8 @@ import dev.camelveeam.veeamem.simulator.SimJob;
 
 /**
  * Fresh includes to remove: {@code removeInclude} consumes one per operation, so each operation gets a new include,
- * added straight into the simulator's data (an in-process call, no request). Includes are spread over a few jobs,
- * each of which keeps one include that is never removed (EM refuses to remove a job's last object).
+ * added straight into the simulator's data (an in-process call, no request). Includes are spread over a few jobs, each
+ * of which keeps one include that is never removed (EM refuses to remove a job's last object).
  */
 final class IncludeSupply {
 

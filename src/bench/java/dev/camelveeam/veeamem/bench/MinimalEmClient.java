@@ -22,8 +22,8 @@ import org.apache.hc.core5.util.Timeout;
  * The reference the component is measured against: the least code that performs {@code removeInclude} on EM with the
  * same HTTP library (Apache HttpClient 5 classic, a pooled client with the component's connection settings: 20
  * connections, the same timeouts, no cookies, redirects or retries), one logon reused for every operation, and the
- * {@link Backoff} poll schedule. It waits by sleeping on the calling thread and reads the XML answers
- * with {@code indexOf} instead of a data binder. Its requests carry the User-Agent {@value #USER_AGENT} so that the
+ * {@link Backoff} poll schedule. It waits by sleeping on the calling thread and reads the XML answers with
+ * {@code indexOf} instead of a data binder. Its requests carry the User-Agent {@value #USER_AGENT} so that the
  * simulator's request log tells them from the component's ({@code camel-veeam-em}).
  */
 final class MinimalEmClient implements Closeable {
@@ -119,7 +119,8 @@ final class MinimalEmClient implements Closeable {
 
     private Answer send(ClassicRequestBuilder builder) throws IOException {
         ClassicHttpRequest request = builder.addHeader(HttpHeaders.ACCEPT, XML).addHeader(SESSION_HEADER, token).build();
-        return http.execute(request, response -> new Answer(response.getCode(),
+        return http.execute(request, response -> new Answer(
+                response.getCode(),
                 response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
     }
 

@@ -9,9 +9,9 @@ import java.util.TreeMap;
 import dev.camelveeam.veeamem.simulator.RecordedRequest;
 
 /**
- * When the simulator received each in-flight task's DELETE and polls, kept in arrays allocated before any heap
- * baseline (so that keeping them costs no heap per task during the measurement), and from them how far behind its
- * schedule each poll arrived.
+ * When the simulator received each in-flight task's DELETE and polls, kept in arrays allocated before any heap baseline
+ * (so that keeping them costs no heap per task during the measurement), and from them how far behind its schedule each
+ * poll arrived.
  */
 final class PollRecorder {
 
@@ -21,7 +21,7 @@ final class PollRecorder {
 
     /** Lateness of all polls, and per poll number; polls due inside an excluded window are left out. */
     record Lateness(Stats all, Map<Integer, Stats> byPoll, Map<Integer, Stats> offsetByPoll, int excluded,
-                    int tasks, int tasksWithoutTaskId) {
+            int tasks, int tasksWithoutTaskId) {
     }
 
     private final String userAgent;

@@ -35,9 +35,9 @@ final class ProcessProbe {
      * Who a thread belongs to, by name: the component ({@code VeeamEmScheduler}, its poll and timeout scheduler;
      * {@code VeeamEmIO*}, HttpClient's I/O reactor threads; {@code VeeamEmRouteWork}, the pool exchanges continue on;
      * and the old {@code VeeamEmTaskPoller} pool, all possibly inside Camel's thread name), the minimal clients
-     * ({@code bench-minimal-*}),
-     * the simulator ({@code em-simulator-*} and the JDK HTTP server's {@code HTTP-Dispatcher} and
-     * {@code server-timer}), the harness ({@code bench-*}), other Camel threads, HttpClient, the JVM and the rest.
+     * ({@code bench-minimal-*}), the simulator ({@code em-simulator-*} and the JDK HTTP server's
+     * {@code HTTP-Dispatcher} and {@code server-timer}), the harness ({@code bench-*}), other Camel threads,
+     * HttpClient, the JVM and the rest.
      */
     static String ownerOf(String name) {
         if (isComponent(name)) {
@@ -47,7 +47,7 @@ final class ProcessProbe {
             return "minimal client";
         }
         if (name.startsWith("em-simulator") || name.equals("HTTP-Dispatcher") || name.startsWith("server-timer")
-            || name.startsWith("idle-timeout-task")) {
+                || name.startsWith("idle-timeout-task")) {
             return "simulator";
         }
         if (name.startsWith("bench-") || name.equals("main")) {
@@ -64,7 +64,7 @@ final class ProcessProbe {
 
     static boolean isComponent(String name) {
         return name.contains("VeeamEmScheduler") || name.contains("VeeamEmIO") || name.contains("VeeamEmRouteWork")
-               || name.contains("VeeamEmTaskPoller");
+                || name.contains("VeeamEmTaskPoller");
     }
 
     static List<LiveThread> liveThreads() {
@@ -103,8 +103,8 @@ final class ProcessProbe {
     }
 
     /**
-     * Used heap right after forced full collections (read as soon as System.gc() returns, so that little is allocated in
-     * between): the lowest of a few readings.
+     * Used heap right after forced full collections (read as soon as System.gc() returns, so that little is allocated
+     * in between): the lowest of a few readings.
      */
     static long usedHeapAfterGc() throws InterruptedException {
         long lowest = Long.MAX_VALUE;
@@ -142,7 +142,8 @@ final class ProcessProbe {
     record ThreadCost(long cpuNanos, long userNanos, long allocatedBytes) {
 
         ThreadCost minus(ThreadCost earlier) {
-            return new ThreadCost(cpuNanos - earlier.cpuNanos, userNanos - earlier.userNanos,
+            return new ThreadCost(
+                    cpuNanos - earlier.cpuNanos, userNanos - earlier.userNanos,
                     allocatedBytes - earlier.allocatedBytes);
         }
     }
@@ -163,7 +164,7 @@ final class ProcessProbe {
             }
             String name = info.getThreadName();
             if (name.equals("main") || name.startsWith("bench-load-") || name.startsWith("bench-minimal-")
-                || isComponent(name) || "httpclient".equals(ownerOf(name))) {
+                    || isComponent(name) || "httpclient".equals(ownerOf(name))) {
                 cpu += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
                 user += Math.max(0, THREADS.getThreadUserTime(info.getThreadId()));
                 allocated += Math.max(0, threads.getThreadAllocatedBytes(info.getThreadId()));

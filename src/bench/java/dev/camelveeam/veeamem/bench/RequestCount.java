@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 import dev.camelveeam.veeamem.simulator.RecordedRequest;
 
 /**
- * What one client sent, from the simulator's request log: logons, the operation's own requests
- * ({@code DELETE /api/jobs/{id}/includes/{id}}), task polls ({@code GET /api/tasks/{id}}) and anything else.
+ * What one client sent, from the simulator's request log: logons, the operation's own requests ({@code DELETE
+ * /api/jobs/{id}/includes/{id}}), task polls ({@code GET /api/tasks/{id}}) and anything else.
  */
 record RequestCount(long logons, long operations, long polls, long other, long failed) {
 
@@ -44,7 +44,8 @@ record RequestCount(long logons, long operations, long polls, long other, long f
     }
 
     RequestCount plus(RequestCount more) {
-        return new RequestCount(logons + more.logons, operations + more.operations, polls + more.polls,
+        return new RequestCount(
+                logons + more.logons, operations + more.operations, polls + more.polls,
                 other + more.other, failed + more.failed);
     }
 

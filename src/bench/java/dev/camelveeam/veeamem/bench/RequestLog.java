@@ -12,8 +12,8 @@ import dev.camelveeam.veeamem.simulator.RecordedRequest;
  * Takes the simulator's request log away without losing a request: {@link EmSimulator#getRequests()} followed by
  * {@link EmSimulator#clearRequests()} drops whatever arrives in between, which under a load of thousands of polls per
  * second is not nothing. The harness runs in the simulator's process, so it reaches the log's queue (a
- * {@code ConcurrentLinkedQueue}) and polls it empty; if the field is not there (the simulator changed), it falls back to
- * get-then-clear and says so.
+ * {@code ConcurrentLinkedQueue}) and polls it empty; if the field is not there (the simulator changed), it falls back
+ * to get-then-clear and says so.
  */
 final class RequestLog {
 

@@ -14,10 +14,12 @@ import org.apache.camel.impl.DefaultCamelContext;
  * For profiling (not part of the benchmark run): one client alone, removeInclude after removeInclude with tasks
  * finishing at once and the first poll at once (D = 0), in rounds of 2,000, printing the time per operation of each
  * round. Run it under a profiler, once per client, e.g. with JFR (see docs/benchmarks.md):
+ *
  * <pre>
  * java -XX:StartFlightRecording=filename=target/bench/component.jfr,settings=profile -cp ... \
  *     dev.camelveeam.veeamem.bench.SingleClientLoop component 14
  * </pre>
+ *
  * Arguments: {@code component} or {@code minimal}, and the number of rounds (default 14).
  */
 public final class SingleClientLoop {

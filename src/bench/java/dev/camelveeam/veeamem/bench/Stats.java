@@ -17,7 +17,8 @@ record Stats(int n, double median, double p10, double p90, double min, double ma
         }
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        return new Stats(sorted.length, quantile(sorted, 0.5), quantile(sorted, 0.1), quantile(sorted, 0.9),
+        return new Stats(
+                sorted.length, quantile(sorted, 0.5), quantile(sorted, 0.1), quantile(sorted, 0.9),
                 sorted[0], sorted[sorted.length - 1], Arrays.stream(sorted).average().orElse(Double.NaN),
                 quantile(sorted, 0.99));
     }

@@ -4,13 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The targets of the benchmark and what the run found for each: every target starts as "not run" and only a phase
- * that measured it can make it "met" or "not met".
+ * The targets of the benchmark and what the run found for each: every target starts as "not run" and only a phase that
+ * measured it can make it "met" or "not met".
  */
 final class Verdicts {
 
     enum Status {
-        MET("met"), NOT_MET("**not met**"), NOT_RUN("not run");
+        MET("met"),
+        NOT_MET("**not met**"),
+        NOT_RUN("not run");
 
         final String text;
 
@@ -55,7 +57,8 @@ final class Verdicts {
 
     String table() {
         StringBuilder table = new StringBuilder("| Target | Figure | Verdict |\n|---|---|---|\n");
-        byKey.values().forEach(v -> table.append("| ").append(v.target()).append(" | ").append(v.figure().isEmpty() ? "–"
+        byKey.values().forEach(v -> table.append("| ").append(v.target()).append(" | ").append(v.figure().isEmpty()
+                ? "–"
                 : v.figure()).append(" | ").append(v.status().text).append(" |\n"));
         return table.toString();
     }

@@ -29,7 +29,8 @@ public final class ApiRoot {
         try {
             uri = new URI(baseUrl.trim());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("The option baseUrl is not a valid URL (" + e.getReason()
+            throw new IllegalArgumentException(
+                    "The option baseUrl is not a valid URL (" + e.getReason()
                                                + (e.getIndex() >= 0 ? " at index " + e.getIndex() : "") + "): "
                                                + shown(baseUrl));
         }

@@ -14,8 +14,8 @@ import dev.camelveeam.veeamem.model.ReplicaJobSession;
 
 /**
  * A query of backup (or replica) sessions through EM's query service
- * ({@code /query?type=BackupJobSession&format=Entities}, or {@code type=ReplicaJobSession}):
- * the filter built from conditions, the sort order, and the reading of every page.
+ * ({@code /query?type=BackupJobSession&format=Entities}, or {@code type=ReplicaJobSession}): the filter built from
+ * conditions, the sort order, and the reading of every page.
  */
 public final class BackupSessionQuery {
 
@@ -28,8 +28,8 @@ public final class BackupSessionQuery {
     private Class<? extends BackupJobSession> entityType = BackupJobSession.class;
 
     /**
-     * Which sessions to query: {@code BackupJobSession} (the default) or {@code ReplicaJobSession}, in any letter
-     * case; null keeps the default.
+     * Which sessions to query: {@code BackupJobSession} (the default) or {@code ReplicaJobSession}, in any letter case;
+     * null keeps the default.
      */
     public BackupSessionQuery sessionType(String sessionType) {
         if (sessionType == null || sessionType.isBlank() || sessionType.trim().equalsIgnoreCase(BACKUP)) {
@@ -39,7 +39,8 @@ public final class BackupSessionQuery {
             replica = true;
             entityType = ReplicaJobSession.class;
         } else {
-            throw new IllegalArgumentException("The sessionType '" + Echo.quote(sessionType) + "' is not valid: expected "
+            throw new IllegalArgumentException(
+                    "The sessionType '" + Echo.quote(sessionType) + "' is not valid: expected "
                                                + BACKUP + " or " + REPLICA);
         }
         return this;
@@ -82,8 +83,8 @@ public final class BackupSessionQuery {
     }
 
     /**
-     * Reads every page, {@code pageSize} sessions at a time, one page after the other. More than {@code maxPages}
-     * pages is an error naming the option, so that a page count EM announces is never followed without limit.
+     * Reads every page, {@code pageSize} sessions at a time, one page after the other. More than {@code maxPages} pages
+     * is an error naming the option, so that a page count EM announces is never followed without limit.
      */
     public CompletableFuture<List<BackupJobSession>> readAll(EmApi api, int pageSize, int maxPages) {
         return QueryReader.readAll(api, page -> pathAndQuery(pageSize, page), entityType, maxPages,

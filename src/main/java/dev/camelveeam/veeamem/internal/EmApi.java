@@ -60,8 +60,8 @@ public final class EmApi {
 
     /**
      * Sends a change that EM answers with 202 and a Task; the future holds that task and its session. The pending
-     * change learns the session the request goes out in and the task EM answered with, so that a redelivery can
-     * settle it.
+     * change learns the session the request goes out in and the task EM answered with, so that a redelivery can settle
+     * it.
      */
     public CompletableFuture<EmTaskHandle> submit(EmRequest request, PendingChange change) {
         return expect(request, ACCEPTED, session -> change.sending(session, request)).thenApply(answer -> {
@@ -69,7 +69,8 @@ public final class EmApi {
             try {
                 task = EmCodec.read(answer.response().body(), format, Task.class, request);
             } catch (VeeamEmException unreadable) {
-                throw new VeeamEmException("EM accepted " + request + " (202) but its Task could not be read, so the"
+                throw new VeeamEmException(
+                        "EM accepted " + request + " (202) but its Task could not be read, so the"
                                            + " outcome cannot be followed: " + unreadable.getMessage(),
                         unreadable);
             }
@@ -84,8 +85,8 @@ public final class EmApi {
      * Finds out what EM did with a change whose answer never came back. EM makes a task, in the session the request
      * went out in, for every change it accepts; the component claims each task whose {@code 202} it received. So the
      * one unclaimed task of the change's operation in that session is the change's task; none means EM never accepted
-     * it. The future holds the change's task, or null when EM provably did not accept it; it fails when that cannot
-     * be told (the session has ended, or several unclaimed tasks could be it), marking the change uncheckable.
+     * it. The future holds the change's task, or null when EM provably did not accept it; it fails when that cannot be
+     * told (the session has ended, or several unclaimed tasks could be it), marking the change uncheckable.
      */
     public CompletableFuture<EmTaskHandle> settle(PendingChange change) {
         if (change.task() != null || !change.wasSent()) {
@@ -125,7 +126,8 @@ public final class EmApi {
 
     private static VeeamEmOutcomeUnknownException uncheckable(PendingChange change, String reason) {
         change.markUncheckable(reason);
-        return new VeeamEmOutcomeUnknownException(change.request().method(), change.request().pathAndQuery(),
+        return new VeeamEmOutcomeUnknownException(
+                change.request().method(), change.request().pathAndQuery(),
                 "whether EM carried it out cannot be checked: " + reason + "; it is not sent again");
     }
 

@@ -66,16 +66,17 @@ public final class EmCodec {
             }
             return value;
         } catch (IOException e) {
-            throw new VeeamEmException("EM answered " + what + " with a body that is not a readable " + format + " "
+            throw new VeeamEmException(
+                    "EM answered " + what + " with a body that is not a readable " + format + " "
                                        + type.getRawClass().getSimpleName() + " (" + describe(e) + ")");
         }
     }
 
     /**
      * What went wrong reading a body, without a byte of the body: the parser's messages and locations quote it (an
-     * unexpected token, a value that does not fit, the start of the document), and a body may hold secrets, such as
-     * the session id in a LogonSession. So the parser's exception is neither quoted nor kept as the cause: only its
-     * kind, the line and column, and the path of model properties where it happened.
+     * unexpected token, a value that does not fit, the start of the document), and a body may hold secrets, such as the
+     * session id in a LogonSession. So the parser's exception is neither quoted nor kept as the cause: only its kind,
+     * the line and column, and the path of model properties where it happened.
      */
     static String describe(IOException e) {
         StringBuilder description = new StringBuilder(e.getClass().getSimpleName());
@@ -120,7 +121,8 @@ public final class EmCodec {
         try {
             return (format == VeeamEmFormat.json ? JSON : XML_WRITER).writeValueAsBytes(document);
         } catch (JsonProcessingException e) {
-            throw new VeeamEmException("Could not write the " + format + " request body "
+            throw new VeeamEmException(
+                    "Could not write the " + format + " request body "
                                        + document.getClass().getSimpleName() + ": " + e.getOriginalMessage(),
                     e);
         }

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * use, opened again when EM no longer knows it, and closed on {@link #close()}. Nothing here waits: every call returns
  * a future.
  * <p>
- * Concurrent callers that find no session share one logon: the first one starts it, the others chain on its outcome.
- * A request that could not even connect provably never reached EM, so it is sent once more (the logon too).
+ * Concurrent callers that find no session share one logon: the first one starts it, the others chain on its outcome. A
+ * request that could not even connect provably never reached EM, so it is sent once more (the logon too).
  */
 public final class EmConnection implements AutoCloseable {
 
@@ -177,7 +177,9 @@ public final class EmConnection implements AutoCloseable {
         }
     }
 
-    /** From now on no request is sent to EM; each fails at once, saying why. The logoff of {@link #close()} excepted. */
+    /**
+     * From now on no request is sent to EM; each fails at once, saying why. The logoff of {@link #close()} excepted.
+     */
     public void stopSending(String reason) {
         stoppingReason = reason;
     }
@@ -226,7 +228,7 @@ public final class EmConnection implements AutoCloseable {
                     } catch (VeeamEmException unreadable) {
                         return endUnreadableLogon(response, new VeeamEmLogonException(
                                 "EM at " + getRoot() + " accepted the logon but its LogonSession answer could not be read: "
-                                                                                        + unreadable.getMessage(),
+                                                                                      + unreadable.getMessage(),
                                 response.status()));
                     }
                     String sessionId;
@@ -247,15 +249,16 @@ public final class EmConnection implements AutoCloseable {
     }
 
     /**
-     * A logon that EM accepted but whose answer cannot be read still opened a session in EM: it is logged off when
-     * its id can be found in the raw answer (never quoted: it is a secret), and the logon fails either way.
+     * A logon that EM accepted but whose answer cannot be read still opened a session in EM: it is logged off when its
+     * id can be found in the raw answer (never quoted: it is a secret), and the logon fails either way.
      */
     private CompletableFuture<EmSession> endUnreadableLogon(EmResponse response, VeeamEmLogonException failure) {
         String sessionId = SessionIds.find(response.body());
         if (sessionId == null) {
             transport.getSecrets().forget(response.sessionToken());
             LOG.warn("EM at {} accepted the logon of {} but no session id could be found in its unreadable answer; the"
-                     + " session ends when it expires in EM", getRoot(), username);
+                     + " session ends when it expires in EM",
+                    getRoot(), username);
             return CompletableFuture.failedFuture(failure);
         }
         EmSession orphan = new EmSession(transport.getSecrets().conceal(sessionId), response.sessionToken());
@@ -322,7 +325,8 @@ public final class EmConnection implements AutoCloseable {
         if (failure instanceof VeeamEmLogonException logon) {
             return logon;
         }
-        return new VeeamEmLogonException("Could not log on to EM at " + getRoot() + " as '" + username + "': "
+        return new VeeamEmLogonException(
+                "Could not log on to EM at " + getRoot() + " as '" + username + "': "
                                          + failure.getMessage() + " (the operation was not sent)",
                 0, failure);
     }

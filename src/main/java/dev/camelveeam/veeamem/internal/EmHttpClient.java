@@ -38,8 +38,8 @@ import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.client5.http.ssl.TrustAllStrategy;
 import org.apache.hc.core5.concurrent.FutureCallback;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.NoHttpResponseException;
@@ -54,9 +54,9 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Sends requests to one EM server over Apache HttpClient 5's asynchronous client: one I/O thread, a pool of
- * keep-alive connections (closed ones are noticed by the I/O reactor and never reused), cookies, redirects and the
- * client's own retries off. Whether a request may be sent again is decided above this class, by what it does.
+ * Sends requests to one EM server over Apache HttpClient 5's asynchronous client: one I/O thread, a pool of keep-alive
+ * connections (closed ones are noticed by the I/O reactor and never reused), cookies, redirects and the client's own
+ * retries off. Whether a request may be sent again is decided above this class, by what it does.
  * <p>
  * Every request ends, whatever happens below: its answer must be complete within {@code responseTimeout} from the
  * moment it is handed to a connection, and a backstop deadline covers the wait for a connection and the connect.
@@ -180,7 +180,8 @@ public final class EmHttpClient implements EmTransport {
             flight.start(client.execute(SimpleRequestProducer.create(http),
                     new BoundedResponseConsumer(settings.maxResponseSize()), context, flight));
         } catch (Throwable e) {
-            flight.fail(e instanceof VeeamEmException known ? known
+            flight.fail(e instanceof VeeamEmException known
+                    ? known
                     : new VeeamEmTransportException(request + " could not be handed to HttpClient: " + e, false, e));
         }
         return flight.result;
@@ -218,7 +219,7 @@ public final class EmHttpClient implements EmTransport {
             long backstopMillis = settings.connectTimeoutMillis() + 2 * settings.responseTimeoutMillis();
             backstop = schedule(() -> fail(new VeeamEmTransportException(
                     request + " to EM at " + root + " got no answer within " + backstopMillis + " ms (connectTimeout"
-                                                                          + " plus twice responseTimeout)",
+                                                                         + " plus twice responseTimeout)",
                     onItsWay.get(), null)), backstopMillis);
             if (result.isDone()) {
                 cleanUp();
@@ -230,7 +231,7 @@ public final class EmHttpClient implements EmTransport {
             if (onItsWay.compareAndSet(false, true)) {
                 answerDeadline = schedule(() -> fail(new VeeamEmTransportException(
                         request + " to EM at " + root + ": no complete answer within responseTimeout ("
-                                                                                 + settings.responseTimeoutMillis() + " ms)",
+                                                                                   + settings.responseTimeoutMillis() + " ms)",
                         true, null)), settings.responseTimeoutMillis());
             }
         }
@@ -271,7 +272,8 @@ public final class EmHttpClient implements EmTransport {
             try {
                 return scheduler.schedule(task, delayMillis);
             } catch (RejectedExecutionException stopped) {
-                fail(new VeeamEmTransportException(request + " to EM at " + root + " was not sent: the component is"
+                fail(new VeeamEmTransportException(
+                        request + " to EM at " + root + " was not sent: the component is"
                                                    + " stopping",
                         false, stopped));
                 return null;
@@ -294,11 +296,12 @@ public final class EmHttpClient implements EmTransport {
             }
             if (cause instanceof SSLException) {
                 boolean notTls = cause.getMessage() != null
-                                 && (cause.getMessage().contains("nrecognized SSL message")
-                                     || cause.getMessage().contains("plaintext connection"));
+                        && (cause.getMessage().contains("nrecognized SSL message")
+                                || cause.getMessage().contains("plaintext connection"));
                 return new VeeamEmTransportException(
                         "TLS handshake with EM at " + root + " failed for " + request + " (" + cause.getMessage() + "): "
-                                                     + (notTls ? NOT_TLS_HINT
+                                                     + (notTls
+                                                             ? NOT_TLS_HINT
                                                              : "EM's certificate must be trusted (option"
                                                                + " sslContextParameters) and name the host of baseUrl"),
                         false, cause);
@@ -314,9 +317,9 @@ public final class EmHttpClient implements EmTransport {
                     || cause instanceof ConnectTimeoutException || cause instanceof UnknownHostException
                     || cause instanceof RequestNotExecutedException;
             boolean protocolFailure = !(cause instanceof RequestNotExecutedException)
-                                      && (cause instanceof ConnectionClosedException
-                                          || cause instanceof NoHttpResponseException
-                                          || cause instanceof HttpException || cause instanceof ParseException);
+                    && (cause instanceof ConnectionClosedException
+                            || cause instanceof NoHttpResponseException
+                            || cause instanceof HttpException || cause instanceof ParseException);
             return new VeeamEmTransportException(
                     request + " to EM at " + root + (neverSent ? " could not connect: " : " got no answer: ") + cause
                                                  + (!isHttps() && protocolFailure ? HTTPS_HINT : ""),

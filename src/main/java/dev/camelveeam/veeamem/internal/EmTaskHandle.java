@@ -72,7 +72,8 @@ public final class EmTaskHandle {
         RuntimeException failure = api.failure(poll, response);
         if (response.status() == UNAUTHORIZED) {
             api.getConnection().invalidate(session);
-            throw new VeeamEmTaskLostException(lastSeen, "the logon session that created it has ended (EM answered 401)",
+            throw new VeeamEmTaskLostException(
+                    lastSeen, "the logon session that created it has ended (EM answered 401)",
                     failure);
         }
         if (response.status() == NOT_FOUND || String.valueOf(failure.getMessage()).contains(NO_SUCH_TASK)) {

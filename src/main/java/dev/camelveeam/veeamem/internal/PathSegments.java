@@ -27,7 +27,8 @@ public final class PathSegments {
      */
     public static String checkedFromEm(String value, String what) {
         if (value == null || value.isBlank() || value.equals(".") || value.equals("..") || value.length() > MAX_LENGTH) {
-            throw new VeeamEmException("EM answered with a " + what + " that cannot be used in a request path: "
+            throw new VeeamEmException(
+                    "EM answered with a " + what + " that cannot be used in a request path: "
                                        + (value == null ? "none" : "'" + Echo.quote(value, 40) + "'"));
         }
         return value;
@@ -40,7 +41,8 @@ public final class PathSegments {
      */
     public static String sessionIdFromEm(String value) {
         if (value == null || value.equals(".") || value.equals("..") || !SESSION_ID.matcher(value).matches()) {
-            throw new VeeamEmException("EM answered with a SessionId that cannot be used in a request path"
+            throw new VeeamEmException(
+                    "EM answered with a SessionId that cannot be used in a request path"
                                        + (value == null ? " (none)" : " (" + value.length() + " characters, not quoted)")
                                        + ": expected a GUID");
         }

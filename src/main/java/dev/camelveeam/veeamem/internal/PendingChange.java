@@ -71,8 +71,9 @@ public final class PendingChange {
 
     @Override
     public String toString() {
-        return "PendingChange[" + key + (request == null ? "" : ", " + request) + (task == null ? "" : ", task "
-                                                                                                         + task.lastSeen().getTaskId())
+        return "PendingChange[" + key + (request == null ? "" : ", " + request) + (task == null
+                ? "" : ", task "
+                       + task.lastSeen().getTaskId())
                + "]";
     }
 }

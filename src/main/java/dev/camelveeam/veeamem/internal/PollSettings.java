@@ -1,8 +1,8 @@
 package dev.camelveeam.veeamem.internal;
 
 /**
- * How to wait for a task: the first poll after {@code initialDelayMillis} (0: at once), each later one after twice
- * the previous delay, never less than {@link #FLOOR_MILLIS} nor more than {@code maxDelayMillis}; no longer than
+ * How to wait for a task: the first poll after {@code initialDelayMillis} (0: at once), each later one after twice the
+ * previous delay, never less than {@link #FLOOR_MILLIS} nor more than {@code maxDelayMillis}; no longer than
  * {@code timeoutMillis} in all; up to {@code retries} failed polls in a row (no answer, or a 5xx) tried again on the
  * same schedule. With {@code estimates} (the adaptive strategy), the polls follow what those learnt of the operation's
  * run times instead, within the same floor and cap (see {@link RunTimeEstimates}); null: plain back-off.

@@ -8,8 +8,8 @@ import java.util.function.IntFunction;
 import dev.camelveeam.veeamem.VeeamEmException;
 
 /**
- * Reads every page of a query in {@code format=Entities}, one page after the other. More than {@code maxPages} pages
- * is an error naming the option, so that a page count EM announces is never followed without limit.
+ * Reads every page of a query in {@code format=Entities}, one page after the other. More than {@code maxPages} pages is
+ * an error naming the option, so that a page count EM announces is never followed without limit.
  */
 public final class QueryReader {
 
@@ -37,7 +37,8 @@ public final class QueryReader {
                 return CompletableFuture.completedFuture(items);
             }
             if (page >= maxPages) {
-                throw new VeeamEmException("EM announced " + pagesCount + " pages of " + what + ", more than the"
+                throw new VeeamEmException(
+                        "EM announced " + pagesCount + " pages of " + what + ", more than the"
                                            + " option maxPages (" + maxPages + ") allows; narrow the query or raise"
                                            + " maxPages or pageSize");
             }

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls an EM resource (a restore session, a backup session) until it is as wanted, without holding a thread: each
- * poll is scheduled when the previous one's answer came, with twice the delay each time (at least
+ * Polls an EM resource (a restore session, a backup session) until it is as wanted, without holding a thread: each poll
+ * is scheduled when the previous one's answer came, with twice the delay each time (at least
  * {@link PollSettings#FLOOR_MILLIS}, at most the maximum), within a timeout. A poll that got no answer or a 5xx is
  * tried again on the same schedule, up to {@code retries} times in a row; any other failure ends the wait. The tasks
  * themselves are waited for by {@link TaskPoller}.
@@ -43,9 +43,9 @@ public final class ResourcePoller {
     }
 
     /**
-     * Polls until {@code done} holds for what a poll read. The future completes with that value, or exceptionally
-     * with {@code onTimeout}'s exception (given the last value read, null when none was) once the timeout has passed,
-     * when polls keep failing, or when the waits of its route are aborted.
+     * Polls until {@code done} holds for what a poll read. The future completes with that value, or exceptionally with
+     * {@code onTimeout}'s exception (given the last value read, null when none was) once the timeout has passed, when
+     * polls keep failing, or when the waits of its route are aborted.
      *
      * @param routeId the route of the waiting exchange, or null when it is in none
      * @param what    what is waited for, for messages, such as "restore session 8f20b44a-..."
@@ -68,7 +68,8 @@ public final class ResourcePoller {
     public void abort(String routeId, String reason) {
         for (Wait<?> wait : inFlight) {
             if (routeId == null || routeId.equals(wait.routeId)) {
-                wait.fail(new VeeamEmException("Stopped waiting for " + wait.what + ": " + reason
+                wait.fail(new VeeamEmException(
+                        "Stopped waiting for " + wait.what + ": " + reason
                                                + ". It may still go on in EM."));
             }
         }
@@ -141,7 +142,7 @@ public final class ResourcePoller {
 
         private void retryOrGiveUp(Throwable failure) {
             boolean retryable = failure instanceof VeeamEmTransportException
-                                || failure instanceof VeeamEmApiException api && api.getStatusCode() >= SERVER_ERROR;
+                    || failure instanceof VeeamEmApiException api && api.getStatusCode() >= SERVER_ERROR;
             if (!retryable) {
                 fail(failure);
                 return;
@@ -182,7 +183,8 @@ public final class ResourcePoller {
             try {
                 nextPoll = scheduler.schedule(this, Math.max(delay, 0));
             } catch (RejectedExecutionException e) {
-                fail(new VeeamEmException("Could not schedule the next poll of " + what + ": the component is stopping",
+                fail(new VeeamEmException(
+                        "Could not schedule the next poll of " + what + ": the component is stopping",
                         e));
             }
         }

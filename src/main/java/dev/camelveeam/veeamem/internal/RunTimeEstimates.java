@@ -7,22 +7,23 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What the adaptive poll strategy has learnt on one EM connection: per operation (the component's operation and the
- * EM task's Operation), the run times of the last {@value #SAMPLES} tasks that finished successfully, and from them a
- * poll schedule.
+ * What the adaptive poll strategy has learnt on one EM connection: per operation (the component's operation and the EM
+ * task's Operation), the run times of the last {@value #SAMPLES} tasks that finished successfully, and from them a poll
+ * schedule.
  * <p>
- * The schedule, once {@value #MIN_SAMPLES} run times are known: a dense run of polls from the low quantile (q10) to
- * the high one (q95) of the recent run times, laid out backwards from q95 with gaps of 18 % of the time (at least the
- * floor of 100 ms, at most pollMaxDelay), going on in the same way to 1.5 × q95; before the first of them, polls
- * evenly spaced at most pollMaxDelay apart; after 1.5 × q95, doubling from the last gap, capped at pollMaxDelay. When
- * the run times are too close together for the floor, the first poll is kept where about 80 % of tasks are Finished. Every gap is between the floor and pollMaxDelay, so a
- * task much shorter or much longer than its history is still seen within the back-off bounds. Nothing here is per
- * task: a wait asks for its next delay with the time since the task was accepted and its last delay.
+ * The schedule, once {@value #MIN_SAMPLES} run times are known: a dense run of polls from the low quantile (q10) to the
+ * high one (q95) of the recent run times, laid out backwards from q95 with gaps of 18 % of the time (at least the floor
+ * of 100 ms, at most pollMaxDelay), going on in the same way to 1.5 × q95; before the first of them, polls evenly
+ * spaced at most pollMaxDelay apart; after 1.5 × q95, doubling from the last gap, capped at pollMaxDelay. When the run
+ * times are too close together for the floor, the first poll is kept where about 80 % of tasks are Finished. Every gap
+ * is between the floor and pollMaxDelay, so a task much shorter or much longer than its history is still seen within
+ * the back-off bounds. Nothing here is per task: a wait asks for its next delay with the time since the task was
+ * accepted and its last delay.
  * <p>
  * A run time is observed when a poll sees the task Finished: it ended between the previous poll and this one, and the
  * midpoint is recorded. When the first poll already sees it Finished, the task ended somewhere before it, and three
- * quarters of that time is recorded: the upper bound would never let the estimate go down, the midpoint would pull
- * the low quantile far below the tasks it stands for.
+ * quarters of that time is recorded: the upper bound would never let the estimate go down, the midpoint would pull the
+ * low quantile far below the tasks it stands for.
  */
 public final class RunTimeEstimates {
 
@@ -143,8 +144,9 @@ public final class RunTimeEstimates {
             lastUsedNanos = System.nanoTime();
             Quantiles learnt = quantiles;
             long point = learnt == null ? -1 : learnt.nextPoint(0, PollSettings.FLOOR_MILLIS, settings.maxDelayMillis());
-            return point < 0 ? settings.initialDelayMillis() : Math.min(Math.min(point, firstPollLimit),
-                    settings.maxDelayMillis());
+            return point < 0
+                    ? settings.initialDelayMillis() : Math.min(Math.min(point, firstPollLimit),
+                            settings.maxDelayMillis());
         }
 
         /**
@@ -154,9 +156,11 @@ public final class RunTimeEstimates {
          */
         long nextDelay(long elapsedMillis, long previousDelay, PollSettings settings) {
             Quantiles learnt = quantiles;
-            long point = learnt == null ? -1
+            long point = learnt == null
+                    ? -1
                     : learnt.nextPoint(elapsedMillis, PollSettings.FLOOR_MILLIS, settings.maxDelayMillis());
-            return point < 0 ? settings.nextDelay(previousDelay)
+            return point < 0
+                    ? settings.nextDelay(previousDelay)
                     : Math.min(Math.max(point - elapsedMillis, PollSettings.FLOOR_MILLIS), settings.maxDelayMillis());
         }
 
@@ -184,7 +188,8 @@ public final class RunTimeEstimates {
             if (count >= MIN_SAMPLES) {
                 long[] sorted = Arrays.copyOf(ring, count);
                 Arrays.sort(sorted);
-                quantiles = new Quantiles(count, quantile(sorted, LOW_QUANTILE), quantile(sorted, 0.5),
+                quantiles = new Quantiles(
+                        count, quantile(sorted, LOW_QUANTILE), quantile(sorted, 0.5),
                         quantile(sorted, HIGH_QUANTILE));
             }
         }

@@ -17,8 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
  * puts the secrets in below HttpClient, as the bytes leave, and swaps the session token of EM's answers for its
  * stand-in as the bytes arrive. So no HttpClient logger, and nothing the component holds or prints, sees a secret.
  * <p>
- * A stand-in has its secret's length, so that it can be swapped in place, and is made of letters and digits, valid in
- * a header and a path. Its n-th character is derived (keyed HMAC, key random per instance) from the secret's first n
+ * A stand-in has its secret's length, so that it can be swapped in place, and is made of letters and digits, valid in a
+ * header and a path. Its n-th character is derived (keyed HMAC, key random per instance) from the secret's first n
  * bytes alone, so that a secret arriving split over several reads still gets the one stand-in it always gets.
  */
 public final class Secrets {

@@ -20,20 +20,20 @@ import dev.camelveeam.veeamem.model.BackupJobSession;
 /**
  * Where the backup-session consumer stands, small enough to be saved after every session.
  * <p>
- * The position is a <em>floor</em> F and the ids of the sessions emitted with an end time at or after F, grouped by
- * end time (the latest of them is the watermark W). Invariant: <b>every session emitted with EndTime &ge; F is in the
+ * The position is a <em>floor</em> F and the ids of the sessions emitted with an end time at or after F, grouped by end
+ * time (the latest of them is the watermark W). Invariant: <b>every session emitted with EndTime &ge; F is in the
  * position</b>. So a poll asks EM for the sessions with EndTime &ge; F and emits each one that is not in the position,
  * which makes it exact: a session with EndTime &lt; F is never emitted (again), one with EndTime &ge; F exactly once.
  * <p>
- * F follows W: it is {@code W - lookback}, raised so that at most {@code maxSessions} ids are kept, never splitting
- * the group of sessions that share an end time (the group at F is kept whole, so a session ending at F that is not in
- * it was not emitted). With {@code maxSessions = 0} only the group at W is kept and F = W. On a first start F = W =
- * the start instant.
+ * F follows W: it is {@code W - lookback}, raised so that at most {@code maxSessions} ids are kept, never splitting the
+ * group of sessions that share an end time (the group at F is kept whole, so a session ending at F that is not in it
+ * was not emitted). With {@code maxSessions = 0} only the group at W is kept and F = W. On a first start F = W = the
+ * start instant.
  * <p>
- * What out-of-order arrival this covers: a session that EM lists only after a session with a later end time was
- * emitted (EM records it late) is still emitted, once, as long as its end time is not before F when EM first lists
- * it, that is, it ended at most {@code lookback} before the watermark and the consumer has not emitted
- * {@code maxSessions} sessions with a later end time since. Later than that, it is not emitted.
+ * What out-of-order arrival this covers: a session that EM lists only after a session with a later end time was emitted
+ * (EM records it late) is still emitted, once, as long as its end time is not before F when EM first lists it, that is,
+ * it ended at most {@code lookback} before the watermark and the consumer has not emitted {@code maxSessions} sessions
+ * with a later end time since. Later than that, it is not emitted.
  */
 public final class SessionCursor {
 
@@ -60,8 +60,8 @@ public final class SessionCursor {
     }
 
     /**
-     * Reads a saved position. A position saved by an earlier version (every id of the lookback window, no floor)
-     * is read too: its floor is its earliest end time.
+     * Reads a saved position. A position saved by an earlier version (every id of the lookback window, no floor) is
+     * read too: its floor is its earliest end time.
      */
     public static SessionCursor fromState(String state, Duration lookback, int maxSessions) {
         try {

@@ -10,8 +10,8 @@ import dev.camelveeam.veeamem.VeeamEmException;
 /**
  * Finds the session id in a LogonSession answer that could not be read as a document (cut short, or broken), so that
  * the session it opened can still be logged off: the {@code SessionId} element or property, or the session's
- * {@code /logonSessions/{id}} address. Only complete values count (closed by their tag or quote), and only those fit
- * to be a path segment.
+ * {@code /logonSessions/{id}} address. Only complete values count (closed by their tag or quote), and only those fit to
+ * be a path segment.
  */
 final class SessionIds {
 

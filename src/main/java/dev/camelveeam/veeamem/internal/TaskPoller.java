@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Waits for EM tasks to finish without holding a thread: each wait is a chain of polls, the next one scheduled when
- * the previous one's answer came, with a longer delay each time (plain back-off), or at the times learnt from the
+ * Waits for EM tasks to finish without holding a thread: each wait is a chain of polls, the next one scheduled when the
+ * previous one's answer came, with a longer delay each time (plain back-off), or at the times learnt from the
  * operation's recent run times (adaptive, {@link RunTimeEstimates}). What a poll means is the task handle's business;
  * this class only schedules, counts failures and keeps time.
  */
@@ -47,8 +47,8 @@ public final class TaskPoller {
 
     /**
      * As {@link #awaitFinished(String, EmTaskHandle, PollSettings)}; with adaptive settings, the schedule is the one
-     * learnt for the operation (the component's operation, here, and the task's Operation), and the run time of a
-     * task that finishes successfully is added to it.
+     * learnt for the operation (the component's operation, here, and the task's Operation), and the run time of a task
+     * that finishes successfully is added to it.
      */
     public CompletableFuture<Task> awaitFinished(
             String routeId, EmTaskHandle task, PollSettings settings, String operation) {
@@ -181,7 +181,8 @@ public final class TaskPoller {
                 timeOut();
                 return;
             }
-            delayMillis = estimate == null ? settings.nextDelay(delayMillis)
+            delayMillis = estimate == null
+                    ? settings.nextDelay(delayMillis)
                     : estimate.nextDelay(elapsedMillis(), delayMillis, settings);
             long delay = Math.min(delayMillis, remainingMillis);
             LOG.debug("EM task {} is {}; next poll in {} ms", task.lastSeen().getTaskId(), task.lastSeen().getState(),

@@ -158,6 +158,8 @@ public class JobStatisticsReport extends EmResource {
 
     @Override
     public String toString() {
-        return "JobStatisticsReport[" + "totalJobRuns=" + totalJobRuns + ", " + "successfulJobRuns=" + successfulJobRuns + ", " + "warningsJobRuns=" + warningsJobRuns + ", " + "failedJobRuns=" + failedJobRuns + ", " + "maxJobDuration=" + maxJobDuration + "]";
+        return "JobStatisticsReport[" + "totalJobRuns=" + totalJobRuns + ", " + "successfulJobRuns=" + successfulJobRuns + ", "
+               + "warningsJobRuns=" + warningsJobRuns + ", " + "failedJobRuns=" + failedJobRuns + ", " + "maxJobDuration="
+               + maxJobDuration + "]";
     }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 
 /**
- * The {@code LogonSession} EM answers a logon with. The session token itself travels in the
- * {@code X-RestSvcSessionId} header, never in this body.
+ * The {@code LogonSession} EM answers a logon with. The session token itself travels in the {@code X-RestSvcSessionId}
+ * header, never in this body.
  */
 @JacksonXmlRootElement(localName = "LogonSession")
 public class LogonSession {

@@ -93,6 +93,7 @@ public class OverviewReport extends EmResource {
 
     @Override
     public String toString() {
-        return "OverviewReport[" + "backupServers=" + backupServers + ", " + "runningJobs=" + runningJobs + ", " + "scheduledJobs=" + scheduledJobs + ", " + "failedVmLastestStates=" + failedVmLastestStates + "]";
+        return "OverviewReport[" + "backupServers=" + backupServers + ", " + "runningJobs=" + runningJobs + ", "
+               + "scheduledJobs=" + scheduledJobs + ", " + "failedVmLastestStates=" + failedVmLastestStates + "]";
     }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 
 /**
- * A backup repository of a backup server: its capacity and free space, in bytes (-1 when EM does not know them,
- * as for object storage).
+ * A backup repository of a backup server: its capacity and free space, in bytes (-1 when EM does not know them, as for
+ * object storage).
  */
 @JacksonXmlRootElement(localName = "Repository")
 public class Repository extends EmEntity {

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 
 /**
- * The summary report's repositories ({@code GET /reports/summary/repository}): one entry per repository (EM calls
- * them {@code Period}), sizes in bytes, -1 when unknown.
+ * The summary report's repositories ({@code GET /reports/summary/repository}): one entry per repository (EM calls them
+ * {@code Period}), sizes in bytes, -1 when unknown.
  */
 @JacksonXmlRootElement(localName = "RepositoryReportFrame")
 public class RepositoryReport extends EmResource {

@@ -7,8 +7,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 
 /**
- * A restore in EM: Starting, Working, then Stopped with its result (Success, Warning or Failed; None while it
- * runs).
+ * A restore in EM: Starting, Working, then Stopped with its result (Success, Warning or Failed; None while it runs).
  */
 @JacksonXmlRootElement(localName = "RestoreSession")
 public class RestoreSession extends EmEntity {

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 
 /**
- * The body of {@code POST /vmRestorePoints/{id}?action=restore} for a VMware or Hyper-V VM: an entire-VM restore to
- * its original location (EM offers no other location for these platforms).
+ * The body of {@code POST /vmRestorePoints/{id}?action=restore} for a VMware or Hyper-V VM: an entire-VM restore to its
+ * original location (EM offers no other location for these platforms).
  */
 @JacksonXmlRootElement(localName = "RestoreSpec")
 public class RestoreSpec {

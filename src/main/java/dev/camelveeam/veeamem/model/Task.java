@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 
 /**
- * An EM task: the resource EM answers with when it accepts an asynchronous operation ({@code 202 Accepted}).
- * Its {@link #getState() state} goes Running, OperationFinished, Finished; a Finished task carries its
- * {@link #getResult() result}.
+ * An EM task: the resource EM answers with when it accepts an asynchronous operation ({@code 202 Accepted}). Its
+ * {@link #getState() state} goes Running, OperationFinished, Finished; a Finished task carries its {@link #getResult()
+ * result}.
  */
 @JacksonXmlRootElement(localName = "Task")
 public class Task extends EmResource {

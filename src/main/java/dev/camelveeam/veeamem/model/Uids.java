@@ -23,8 +23,8 @@ final class Uids {
     }
 
     /**
-     * An EM timestamp: ISO-8601 in UTC, with 0 to 7 fraction digits depending on the EM version; a timestamp without
-     * a zone is UTC.
+     * An EM timestamp: ISO-8601 in UTC, with 0 to 7 fraction digits depending on the EM version; a timestamp without a
+     * zone is UTC.
      */
     static Instant instantOf(String timestamp) {
         if (timestamp == null || timestamp.isBlank()) {

@@ -118,6 +118,7 @@ public class VmsOverviewReport extends EmResource {
 
     @Override
     public String toString() {
-        return "VmsOverviewReport[" + "protectedVms=" + protectedVms + ", " + "backedUpVms=" + backedUpVms + ", " + "restorePoints=" + restorePoints + ", " + "successBackupPercents=" + successBackupPercents + "]";
+        return "VmsOverviewReport[" + "protectedVms=" + protectedVms + ", " + "backedUpVms=" + backedUpVms + ", "
+               + "restorePoints=" + restorePoints + ", " + "successBackupPercents=" + successBackupPercents + "]";
     }
 }

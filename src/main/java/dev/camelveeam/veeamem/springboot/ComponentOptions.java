@@ -29,10 +29,10 @@ final class ComponentOptions {
     }
 
     /**
-     * The properties under {@link VeeamEmComponentAutoConfiguration#PREFIX}, by option name: Spring's relaxed
-     * binding finds them in every property source ({@code base-url}, {@code baseUrl}, {@code BASEURL} in an
-     * environment variable), resolves {@code ${...}} placeholders, and a dashed name becomes the camel-case option
-     * name. Camel resolves {@code {{...}}} placeholders and {@code #bean} references when it binds them.
+     * The properties under {@link VeeamEmComponentAutoConfiguration#PREFIX}, by option name: Spring's relaxed binding
+     * finds them in every property source ({@code base-url}, {@code baseUrl}, {@code BASEURL} in an environment
+     * variable), resolves {@code ${...}} placeholders, and a dashed name becomes the camel-case option name. Camel
+     * resolves {@code {{...}}} placeholders and {@code #bean} references when it binds them.
      */
     static Map<String, Object> from(Environment environment) {
         Map<String, String> properties = Binder.get(environment)
@@ -52,8 +52,8 @@ final class ComponentOptions {
      * Sets the options on the component through its generated configurer (a duration such as {@code 50ms}, a
      * {@code #name} bean reference and a {@code {{...}}} placeholder are converted as for an endpoint URI).
      *
-     * @throws IllegalArgumentException naming the properties that are no option of the component (their values are
-     *                                  not quoted: one may be a password)
+     * @throws IllegalArgumentException naming the properties that are no option of the component (their values are not
+     *                                  quoted: one may be a password)
      */
     static void bind(Component component, Map<String, Object> options) {
         CamelContext context = component.getCamelContext();
@@ -69,7 +69,8 @@ final class ComponentOptions {
             }
         });
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("The veeam-em component has no option for " + String.join(", ", unknown)
+            throw new IllegalArgumentException(
+                    "The veeam-em component has no option for " + String.join(", ", unknown)
                                                + ": see the options on the component page, or the IDE completion"
                                                + " of camel.component.veeam-em.*");
         }

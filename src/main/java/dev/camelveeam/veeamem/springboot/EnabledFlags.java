@@ -11,9 +11,9 @@ final class EnabledFlags {
     }
 
     /**
-     * @param prefixes from the most general to the most specific, for example {@code camel.component} and
-     *                 {@code camel.component.veeam-em}
-     * @return the {@code <prefix>.enabled} flag of the most specific prefix that has one; true when none has
+     * @param  prefixes from the most general to the most specific, for example {@code camel.component} and
+     *                  {@code camel.component.veeam-em}
+     * @return          the {@code <prefix>.enabled} flag of the most specific prefix that has one; true when none has
      */
     static boolean evaluate(Environment environment, String... prefixes) {
         Binder binder = Binder.get(environment);

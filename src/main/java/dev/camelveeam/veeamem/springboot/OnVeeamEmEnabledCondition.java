@@ -6,8 +6,8 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Matches unless {@code camel.component.veeam-em.enabled} is false, or it is unset and
- * {@code camel.component.enabled} is false: the rule of Camel's starters.
+ * Matches unless {@code camel.component.veeam-em.enabled} is false, or it is unset and {@code camel.component.enabled}
+ * is false: the rule of Camel's starters.
  */
 final class OnVeeamEmEnabledCondition extends SpringBootCondition {
 

@@ -30,7 +30,8 @@ final class AnswerWriter {
      * open until it is closed, from any thread, so nothing waits meanwhile: the scheduler times the answer and an HTTP
      * thread writes it.
      */
-    void write(HttpExchange http, RecordedRequest recorded, SimResponse response, Duration delay, AnswerBody body) throws IOException {
+    void write(HttpExchange http, RecordedRequest recorded, SimResponse response, Duration delay, AnswerBody body)
+            throws IOException {
         Duration wait = delay.plus(config.answerDelay);
         if (wait.isZero()) {
             writeNow(http, recorded, response, body);
@@ -48,7 +49,8 @@ final class AnswerWriter {
         http.close();
     }
 
-    private void writeNow(HttpExchange http, RecordedRequest recorded, SimResponse response, AnswerBody body) throws IOException {
+    private void writeNow(HttpExchange http, RecordedRequest recorded, SimResponse response, AnswerBody body)
+            throws IOException {
         byte[] bytes;
         try {
             bytes = encoder.encode(response, acceptsJson(http.getRequestHeaders()), http.getResponseHeaders());

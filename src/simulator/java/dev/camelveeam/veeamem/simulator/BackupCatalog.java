@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * What the backup server holds besides jobs: repositories, replica sessions, restore sessions, discovered computers, and
- * the backups, restore points and task sessions that follow from the backup sessions.
+ * What the backup server holds besides jobs: repositories, replica sessions, restore sessions, discovered computers,
+ * and the backups, restore points and task sessions that follow from the backup sessions.
  * <p>
  * Backups, restore points and task sessions are not stored: they are derived from the backup sessions on every read,
  * with ids derived from the session ids, so a job run started through the API makes new restore points and a report
@@ -75,14 +75,15 @@ final class BackupCatalog {
         String backupFileName() {
             String ref = task.vm().ref();
             String objectRef = ref.substring(ref.lastIndexOf('.') + 1);
-            return task.vm().name() + "." + objectRef + "D" + EmTime.format(point.time()).replace(":", "").replaceAll("\\..*|Z", "")
-                    + (point.full() ? ".vbk" : ".vib");
+            return task.vm().name() + "." + objectRef + "D"
+                   + EmTime.format(point.time()).replace(":", "").replaceAll("\\..*|Z", "")
+                   + (point.full() ? ".vbk" : ".vib");
         }
     }
 
     /** A finished run of a replica job (replica jobs are not among the simulated jobs). */
     record ReplicaSession(String id, String jobId, String jobName, List<SessionVm> vms, Instant creationTime, Instant endTime,
-                          SimBackupSession.Result result) {
+            SimBackupSession.Result result) {
 
         String name() {
             return EmTime.sessionName(jobName, creationTime);
@@ -90,8 +91,9 @@ final class BackupCatalog {
     }
 
     /** A computer found by an agent protection group. */
-    record DiscoveredComputer(String id, String name, String hostStatus, String agentVersion, String agentStatus, String osVersion,
-                              String ipAddress) {
+    record DiscoveredComputer(String id, String name, String hostStatus, String agentVersion, String agentStatus,
+            String osVersion,
+            String ipAddress) {
     }
 
     private final JobStore jobs;
@@ -111,7 +113,9 @@ final class BackupCatalog {
 
     /** A GUID derived from a kind and keys: stable across runs, so derived objects keep their ids. */
     static String derivedId(String kind, String... keys) {
-        return UUID.nameUUIDFromBytes((kind + ":" + String.join("|", keys).toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8))
+        return UUID
+                .nameUUIDFromBytes(
+                        (kind + ":" + String.join("|", keys).toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8))
                 .toString();
     }
 
@@ -189,14 +193,16 @@ final class BackupCatalog {
 
     List<TaskSession> taskSessions(SimBackupSession session) {
         return vmsOf(session).stream()
-                .map(vm -> new TaskSession(derivedId("BackupTaskSession", session.getId(), vm.ref()), session, vm, vmSize(vm.ref())))
+                .map(vm -> new TaskSession(
+                        derivedId("BackupTaskSession", session.getId(), vm.ref()), session, vm, vmSize(vm.ref())))
                 .sorted(Comparator.comparing(TaskSession::id))
                 .toList();
     }
 
     /** Every task session, by id. */
     List<TaskSession> taskSessions() {
-        return backupSessions.all().stream().flatMap(s -> taskSessions(s).stream()).sorted(Comparator.comparing(TaskSession::id)).toList();
+        return backupSessions.all().stream().flatMap(s -> taskSessions(s).stream())
+                .sorted(Comparator.comparing(TaskSession::id)).toList();
     }
 
     Optional<TaskSession> taskSession(String id) {
@@ -216,7 +222,8 @@ final class BackupCatalog {
     List<RestorePoint> restorePoints() {
         List<SimBackupSession> productive = backupSessions.all().stream()
                 .filter(s -> s.getState() == SimBackupSession.State.Stopped)
-                .filter(s -> s.getResult() == SimBackupSession.Result.Success || s.getResult() == SimBackupSession.Result.Warning)
+                .filter(s -> s.getResult() == SimBackupSession.Result.Success
+                        || s.getResult() == SimBackupSession.Result.Warning)
                 .sorted(Comparator.comparing(SimBackupSession::getCreationTime).thenComparing(SimBackupSession::getId))
                 .toList();
         List<RestorePoint> points = new ArrayList<>();
@@ -226,7 +233,8 @@ final class BackupCatalog {
             if (repository.isEmpty() || vmsOf(session).isEmpty()) {
                 continue;
             }
-            Backup backup = new Backup(derivedId("Backup", session.getJobId()), session.getJobId(), session.getJobName(), repository.get());
+            Backup backup = new Backup(
+                    derivedId("Backup", session.getJobId()), session.getJobId(), session.getJobName(), repository.get());
             boolean full = jobHasFull.putIfAbsent(session.getJobId(), true) == null;
             points.add(new RestorePoint(derivedId("RestorePoint", session.getId()), backup, session, full));
         }
@@ -243,14 +251,16 @@ final class BackupCatalog {
 
     List<VmRestorePoint> vmRestorePoints(RestorePoint point) {
         return taskSessions(point.session()).stream()
-                .map(task -> new VmRestorePoint(derivedId("VmRestorePoint", point.session().getId(), task.vm().ref()), point, task))
+                .map(task -> new VmRestorePoint(
+                        derivedId("VmRestorePoint", point.session().getId(), task.vm().ref()), point, task))
                 .sorted(Comparator.comparing(VmRestorePoint::id))
                 .toList();
     }
 
     /** Every VM restore point, by id. */
     List<VmRestorePoint> vmRestorePoints() {
-        return restorePoints().stream().flatMap(p -> vmRestorePoints(p).stream()).sorted(Comparator.comparing(VmRestorePoint::id)).toList();
+        return restorePoints().stream().flatMap(p -> vmRestorePoints(p).stream())
+                .sorted(Comparator.comparing(VmRestorePoint::id)).toList();
     }
 
     Optional<VmRestorePoint> vmRestorePoint(String id) {

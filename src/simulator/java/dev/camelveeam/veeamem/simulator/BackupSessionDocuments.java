@@ -53,7 +53,8 @@ final class BackupSessionDocuments {
                 .attr("Type", "BackupJobSession")
                 .attr("Name", name)
                 .attr("UID", Ids.uid("BackupJobSession", session.getId()))
-                .jsonOrder(EmLinks.entityJsonOrder("IsRetry", "JobUid", "JobName", "JobType", "CreationTimeUTC", "EndTimeUTC", "State",
+                .jsonOrder(EmLinks.entityJsonOrder("IsRetry", "JobUid", "JobName", "JobType", "CreationTimeUTC", "EndTimeUTC",
+                        "State",
                         "Result", "Progress", "FailureMessage"));
     }
 

@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * Backup sessions: {@code GET /api/backupSessions[/{id}]} and {@code GET /api/jobs/{jobId}/backupSessions}, references
- * or ({@code ?format=Entity}) entities. Lists are in id order, which is unrelated to time, as EM's are. And
- * {@code POST /api/backupSessions/{id}?action=stop}, which stops one session when its task finishes.
+ * or ({@code ?format=Entity}) entities. Lists are in id order, which is unrelated to time, as EM's are. And {@code POST
+ * /api/backupSessions/{id}?action=stop}, which stops one session when its task finishes.
  */
 final class BackupSessionResource {
 
@@ -17,7 +17,7 @@ final class BackupSessionResource {
     private final EmDocuments emDocuments;
 
     BackupSessionResource(BackupSessionStore sessions, JobStore jobs, BackupSessionDocuments documents, TaskRunner tasks,
-            EmDocuments emDocuments) {
+                          EmDocuments emDocuments) {
         this.sessions = sessions;
         this.jobs = jobs;
         this.documents = documents;
@@ -41,8 +41,9 @@ final class BackupSessionResource {
         SimBackupSession session = require(request.pathParam(0));
         String action = request.queryParam("action");
         if (action == null || !action.toLowerCase(Locale.ROOT).equals("stop")) {
-            throw new SimError(400, (action == null ? "Action is not specified" : "Unknown action [" + action + "]")
-                    + ": expected ?action=stop.");
+            throw new SimError(
+                    400, (action == null ? "Action is not specified" : "Unknown action [" + action + "]")
+                         + ": expected ?action=stop.");
         }
         SimTask task = tasks.start(request.session(), "StopJobSession", () -> {
             String name = EmTime.sessionName(session.getJobName(), session.getCreationTime());
@@ -61,16 +62,19 @@ final class BackupSessionResource {
     private SimResponse ofJob(SimRequest request) {
         SimJob job = jobs.require(request.pathParam(0));
         boolean entities = request.wantsEntities("Entity", "Ref");
-        return SimResponse.of(200, entities ? documents.sessions(sessions.ofJob(job.getId())) : documents.references(sessions.ofJob(job.getId())));
+        return SimResponse.of(200,
+                entities ? documents.sessions(sessions.ofJob(job.getId())) : documents.references(sessions.ofJob(job.getId())));
     }
 
     private SimResponse get(SimRequest request) {
         SimBackupSession session = require(request.pathParam(0));
-        return SimResponse.of(200, request.wantsEntities("Entity", "Ref") ? documents.session(session) : documents.reference(session, "EntityRef"));
+        return SimResponse.of(200, request.wantsEntities("Entity", "Ref")
+                ? documents.session(session) : documents.reference(session, "EntityRef"));
     }
 
     private SimBackupSession require(String pathId) {
-        String sessionId = Ids.entityGuid(pathId, "BackupJobSession").orElseThrow(() -> new SimError(400,
+        String sessionId = Ids.entityGuid(pathId, "BackupJobSession").orElseThrow(() -> new SimError(
+                400,
                 "Invalid backup session id [" + pathId + "]: expected a GUID or urn:veeam:BackupJobSession:<GUID>."));
         return sessions.find(sessionId)
                 .orElseThrow(() -> new SimError(404, "Backup session [" + sessionId + "] was not found."));

@@ -59,12 +59,14 @@ final class BackupSessionStore {
 
     /** A new retry session if the job's latest session ended {@code Failed} (EM retries only failed jobs). */
     synchronized Start retryIfLastFailed(SimJob job, Instant now) {
-        Optional<SimBackupSession> last = ofJob(job.getId()).stream().max(Comparator.comparing(SimBackupSession::getCreationTime));
+        Optional<SimBackupSession> last
+                = ofJob(job.getId()).stream().max(Comparator.comparing(SimBackupSession::getCreationTime));
         if (last.isEmpty() || last.get().isActive() || last.get().getResult() != SimBackupSession.Result.Failed) {
             String lastRun = last.map(s -> "its last session is " + s.getState() + " with result " + s.getResult())
                     .orElse("it has never run");
-            return new Start(null, "Job \"" + job.getName() + "\" cannot be retried: only a job whose last session ended Failed can be"
-                    + " retried, and " + lastRun + ".");
+            return new Start(
+                    null, "Job \"" + job.getName() + "\" cannot be retried: only a job whose last session ended Failed can be"
+                          + " retried, and " + lastRun + ".");
         }
         return new Start(add(working(job, true, now)), null);
     }
@@ -86,7 +88,8 @@ final class BackupSessionStore {
     }
 
     private static SimBackupSession working(SimJob job, boolean retry, Instant now) {
-        return new SimBackupSession(UUID.randomUUID().toString(), job, retry, SimBackupSession.State.Working,
+        return new SimBackupSession(
+                UUID.randomUUID().toString(), job, retry, SimBackupSession.State.Working,
                 SimBackupSession.Result.None, now, null);
     }
 }

@@ -34,7 +34,8 @@ final class CatalogDocuments {
 
     EmElement backupServerReference(String element) {
         String path = "/backupServers/" + EmLinks.BACKUP_SERVER_ID;
-        return EmLinks.reference(element, Ids.uid("BackupServer", EmLinks.BACKUP_SERVER_ID), EmLinks.BACKUP_SERVER_NAME, links.href(path),
+        return EmLinks.reference(element, Ids.uid("BackupServer", EmLinks.BACKUP_SERVER_ID), EmLinks.BACKUP_SERVER_NAME,
+                links.href(path),
                 "BackupServerReference", links(
                         link("Alternate", links.href(path + "?format=Entity"), "BackupServer", EmLinks.BACKUP_SERVER_NAME),
                         link("Down", links.href(path + "/repositories"), "RepositoryReferenceList", null)));
@@ -67,7 +68,8 @@ final class CatalogDocuments {
 
     EmElement repositoryReference(BackupCatalog.Repository repository, String element) {
         String path = "/repositories/" + repository.id();
-        return EmLinks.reference(element, Ids.uid("Repository", repository.id()), repository.name(), links.href(path), "RepositoryReference",
+        return EmLinks.reference(element, Ids.uid("Repository", repository.id()), repository.name(), links.href(path),
+                "RepositoryReference",
                 links(links.backupServerUp(),
                         link("Alternate", links.href(path + "?format=Entity"), "Repository", repository.name())));
     }
@@ -162,7 +164,8 @@ final class CatalogDocuments {
     EmElement vmRestorePointReference(BackupCatalog.VmRestorePoint point, String element) {
         String path = "/vmRestorePoints/" + point.id();
         String name = point.name();
-        return EmLinks.reference(element, Ids.uid("VmRestorePoint", point.id()), name, links.href(path), "VmRestorePointReference",
+        return EmLinks.reference(element, Ids.uid("VmRestorePoint", point.id()), name, links.href(path),
+                "VmRestorePointReference",
                 links(links.backupServerUp(), restorePointUp(point.point()), backupFileUp(point),
                         link("Alternate", links.href(path + "?format=Entity"), "VmRestorePoint", name)));
     }
@@ -186,7 +189,8 @@ final class CatalogDocuments {
                 .attr("Name", name)
                 .attr("UID", Ids.uid("VmRestorePoint", point.id()))
                 .attr("VmDisplayName", point.task().vm().name())
-                .jsonOrder(EmLinks.entityJsonOrder("CreationTimeUTC", "VmName", "Algorithm", "PointType", "HierarchyObjRef", "SqlInfo",
+                .jsonOrder(EmLinks.entityJsonOrder("CreationTimeUTC", "VmName", "Algorithm", "PointType", "HierarchyObjRef",
+                        "SqlInfo",
                         "VmDisplayName"));
     }
 
@@ -203,7 +207,10 @@ final class CatalogDocuments {
                         link("Alternate", links.href(path + "?format=Entity"), "DiscoveredComputer", computer.name())));
     }
 
-    /** {@code Href} repeats EM's bug ({@code /backupTaskSessions/{id}?format=Entity}), as in the docs and the v12 capture. */
+    /**
+     * {@code Href} repeats EM's bug ({@code /backupTaskSessions/{id}?format=Entity}), as in the docs and the v12
+     * capture.
+     */
     EmElement computer(BackupCatalog.DiscoveredComputer computer) {
         String path = "/agents/discoveredComputers/" + computer.id();
         return EmElement.of("DiscoveredComputer")
@@ -214,12 +221,14 @@ final class CatalogDocuments {
                 .child(EmElement.leaf("AgentStatus", computer.agentStatus()))
                 .child(EmElement.leaf("OsVersion", computer.osVersion()))
                 .child(EmElement.leaf("IpAddress", computer.ipAddress()))
-                .child(EmElement.leaf("HierarchyObjRef", "urn:AgentForWindows:VeeamAgent:00000000-0000-0000-0000-000000000000." + computer.id()))
+                .child(EmElement.leaf("HierarchyObjRef",
+                        "urn:AgentForWindows:VeeamAgent:00000000-0000-0000-0000-000000000000." + computer.id()))
                 .attr("Href", links.href("/backupTaskSessions/" + computer.id() + "?format=Entity"))
                 .attr("Type", "DiscoveredComputer")
                 .attr("Name", computer.name())
                 .attr("UID", Ids.uid("DiscoveredComputer", computer.id()))
-                .jsonOrder(EmLinks.entityJsonOrder("HostStatus", "AgentVersion", "AgentStatus", "OsVersion", "IpAddress", "HierarchyObjRef"));
+                .jsonOrder(EmLinks.entityJsonOrder("HostStatus", "AgentVersion", "AgentStatus", "OsVersion", "IpAddress",
+                        "HierarchyObjRef"));
     }
 
     EmElement computers(List<BackupCatalog.DiscoveredComputer> computers) {

@@ -7,17 +7,18 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The backup server and what it holds: {@code /api/backupServers[/{id}[/repositories]]}, {@code /api/repositories[/{id}]},
- * {@code /api/backups[/{id}[/restorePoints]]}, {@code /api/restorePoints[/{id}[/vmRestorePoints]]},
- * {@code /api/vmRestorePoints[/{id}]}, {@code /api/agents/discoveredComputers[/{id}]} (references, or entities with
- * {@code ?format=Entity}), and the actions {@code POST /api/vmRestorePoints/{id}?action=restore} and
- * {@code POST /api/backupServers/{id}?action=quickbackup}.
+ * The backup server and what it holds: {@code /api/backupServers[/{id}[/repositories]]},
+ * {@code /api/repositories[/{id}]}, {@code /api/backups[/{id}[/restorePoints]]},
+ * {@code /api/restorePoints[/{id}[/vmRestorePoints]]}, {@code /api/vmRestorePoints[/{id}]},
+ * {@code /api/agents/discoveredComputers[/{id}]} (references, or entities with {@code ?format=Entity}), and the actions
+ * {@code POST /api/vmRestorePoints/{id}?action=restore} and {@code POST /api/backupServers/{id}?action=quickbackup}.
  */
 final class CatalogResource {
 
     private static final Pattern HIERARCHY_REF = Pattern.compile("urn:[A-Za-z]+:[A-Za-z]+:.+");
     private static final SpecBody.Member RESTORE_SPEC = SpecBody.Member.container("RestoreSpec",
-            SpecBody.Member.container("VmRestoreSpec", SpecBody.Member.leaf("PowerOnAfterRestore"), SpecBody.Member.leaf("QuickRollback"),
+            SpecBody.Member.container("VmRestoreSpec", SpecBody.Member.leaf("PowerOnAfterRestore"),
+                    SpecBody.Member.leaf("QuickRollback"),
                     SpecBody.Member.leaf("KeepOriginalVM")),
             SpecBody.Member.container("vCloudVmRestoreSpec"),
             SpecBody.Member.container("vCloudVAppRestoreSpec"),
@@ -32,7 +33,8 @@ final class CatalogResource {
     private final BackupSessionRunner runs;
     private final EmDocuments emDocuments;
 
-    CatalogResource(BackupCatalog catalog, CatalogDocuments documents, TaskRunner tasks, RestoreRunner restores, BackupSessionRunner runs,
+    CatalogResource(BackupCatalog catalog, CatalogDocuments documents, TaskRunner tasks, RestoreRunner restores,
+                    BackupSessionRunner runs,
                     EmDocuments emDocuments) {
         this.catalog = catalog;
         this.documents = documents;
@@ -68,8 +70,9 @@ final class CatalogResource {
      * @throws SimError 400 if malformed, 404 if unknown
      */
     static <T> T require(String pathId, String urnType, String what, Function<String, Optional<T>> finder) {
-        String id = Ids.entityGuid(pathId, urnType).orElseThrow(() -> new SimError(400, "Invalid " + what + " id [" + pathId
-                + "]: expected a GUID or urn:veeam:" + urnType + ":<GUID>."));
+        String id = Ids.entityGuid(pathId, urnType).orElseThrow(() -> new SimError(
+                400, "Invalid " + what + " id [" + pathId
+                     + "]: expected a GUID or urn:veeam:" + urnType + ":<GUID>."));
         return finder.apply(id).orElseThrow(() -> new SimError(404, capitalised(what) + " [" + id + "] was not found."));
     }
 
@@ -77,12 +80,14 @@ final class CatalogResource {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    static <T> SimResponse listOrEntities(SimRequest request, List<T> items, Function<T, EmElement> reference, Function<List<T>, EmElement> entities) {
+    static <T> SimResponse listOrEntities(
+            SimRequest request, List<T> items, Function<T, EmElement> reference, Function<List<T>, EmElement> entities) {
         boolean asEntities = request.wantsEntities("Entity", "Ref");
         return SimResponse.of(200, asEntities ? entities.apply(items) : CatalogDocuments.references(items, reference));
     }
 
-    static <T> SimResponse oneOrEntity(SimRequest request, T item, Function<T, EmElement> reference, Function<T, EmElement> entity) {
+    static <T> SimResponse oneOrEntity(
+            SimRequest request, T item, Function<T, EmElement> reference, Function<T, EmElement> entity) {
         return SimResponse.of(200, request.wantsEntities("Entity", "Ref") ? entity.apply(item) : reference.apply(item));
     }
 
@@ -90,7 +95,8 @@ final class CatalogResource {
 
     private SimResponse backupServers(SimRequest request) {
         boolean asEntities = request.wantsEntities("Entity", "Ref");
-        return SimResponse.of(200, asEntities ? documents.backupServers()
+        return SimResponse.of(200, asEntities
+                ? documents.backupServers()
                 : CatalogDocuments.references(List.of(EmLinks.BACKUP_SERVER_ID), id -> documents.backupServerReference("Ref")));
     }
 
@@ -101,25 +107,29 @@ final class CatalogResource {
 
     private SimResponse backupServer(SimRequest request) {
         requireServer(request);
-        return SimResponse.of(200, request.wantsEntities("Entity", "Ref") ? documents.backupServer() : documents.backupServerReference("EntityRef"));
+        return SimResponse.of(200, request.wantsEntities("Entity", "Ref")
+                ? documents.backupServer() : documents.backupServerReference("EntityRef"));
     }
 
     private SimResponse serverRepositories(SimRequest request) {
         requireServer(request);
-        return listOrEntities(request, catalog.repositories(), r -> documents.repositoryReference(r, "Ref"), documents::repositories);
+        return listOrEntities(request, catalog.repositories(), r -> documents.repositoryReference(r, "Ref"),
+                documents::repositories);
     }
 
     private SimResponse backupServerAction(SimRequest request) {
         requireServer(request);
         String action = request.queryParam("action");
         if (action == null || !action.toLowerCase(Locale.ROOT).equals("quickbackup")) {
-            throw new SimError(400, (action == null ? "Action is not specified" : "Unknown action [" + action + "]")
-                    + ": expected ?action=quickbackup.");
+            throw new SimError(
+                    400, (action == null ? "Action is not specified" : "Unknown action [" + action + "]")
+                         + ": expected ?action=quickbackup.");
         }
         SpecBody spec = SpecBody.read(request, QUICK_BACKUP_SPEC);
         String vmRef = spec.requiredText("VmRef").strip();
         if (!HIERARCHY_REF.matcher(vmRef).matches()) {
-            throw new SimError(400, "VmRef [" + vmRef + "] is not a hierarchy object reference: expected urn:<Platform>:<Type>:<id>.");
+            throw new SimError(
+                    400, "VmRef [" + vmRef + "] is not a hierarchy object reference: expected urn:<Platform>:<Type>:<id>.");
         }
         SimTask task = tasks.start(request.session(), "QuickBackup", () -> quickBackup(vmRef));
         return SimResponse.of(202, emDocuments.task(task));
@@ -129,24 +139,31 @@ final class CatalogResource {
     private SimTask.Result quickBackup(String vmRef) {
         Optional<SimJob> job = catalog.jobIncluding(vmRef);
         if (job.isEmpty()) {
-            return new SimTask.Result(false, "Cannot start quick backup of [" + vmRef + "]: the VM is not processed by any backup job.");
+            return new SimTask.Result(
+                    false, "Cannot start quick backup of [" + vmRef + "]: the VM is not processed by any backup job.");
         }
-        SimInclude include = job.get().getIncludes().stream().filter(i -> i.getHierarchyObjRef().equalsIgnoreCase(vmRef)).findFirst()
-                .orElseThrow();
+        SimInclude include
+                = job.get().getIncludes().stream().filter(i -> i.getHierarchyObjRef().equalsIgnoreCase(vmRef)).findFirst()
+                        .orElseThrow();
         BackupSessionStore.Start start = runs.startRun(job.get());
         if (start.session() == null) {
             return new SimTask.Result(false, start.refusal());
         }
         SimBackupSession session = start.session();
-        catalog.setSessionVms(session.getId(), List.of(new BackupCatalog.SessionVm(include.getHierarchyObjRef(), include.getName())));
-        return new SimTask.Result(true, "Ok", List.of(new SimTask.Related("BackupJobSession", "/backupSessions/" + session.getId()
-                + "?format=Entity", EmTime.sessionName(session.getJobName(), session.getCreationTime()))));
+        catalog.setSessionVms(session.getId(),
+                List.of(new BackupCatalog.SessionVm(include.getHierarchyObjRef(), include.getName())));
+        return new SimTask.Result(
+                true, "Ok", List.of(new SimTask.Related(
+                        "BackupJobSession", "/backupSessions/" + session.getId()
+                                            + "?format=Entity",
+                        EmTime.sessionName(session.getJobName(), session.getCreationTime()))));
     }
 
     // --- repositories
 
     private SimResponse repositories(SimRequest request) {
-        return listOrEntities(request, catalog.repositories(), r -> documents.repositoryReference(r, "Ref"), documents::repositories);
+        return listOrEntities(request, catalog.repositories(), r -> documents.repositoryReference(r, "Ref"),
+                documents::repositories);
     }
 
     private SimResponse repository(SimRequest request) {
@@ -172,16 +189,19 @@ final class CatalogResource {
     }
 
     private SimResponse restorePoints(SimRequest request) {
-        return listOrEntities(request, catalog.restorePoints(), p -> documents.restorePointReference(p, "Ref"), documents::restorePoints);
+        return listOrEntities(request, catalog.restorePoints(), p -> documents.restorePointReference(p, "Ref"),
+                documents::restorePoints);
     }
 
     private SimResponse restorePoint(SimRequest request) {
-        BackupCatalog.RestorePoint point = require(request.pathParam(0), "RestorePoint", "restore point", catalog::restorePoint);
+        BackupCatalog.RestorePoint point
+                = require(request.pathParam(0), "RestorePoint", "restore point", catalog::restorePoint);
         return oneOrEntity(request, point, p -> documents.restorePointReference(p, "EntityRef"), documents::restorePoint);
     }
 
     private SimResponse restorePointVms(SimRequest request) {
-        BackupCatalog.RestorePoint point = require(request.pathParam(0), "RestorePoint", "restore point", catalog::restorePoint);
+        BackupCatalog.RestorePoint point
+                = require(request.pathParam(0), "RestorePoint", "restore point", catalog::restorePoint);
         return listOrEntities(request, catalog.vmRestorePoints(point), p -> documents.vmRestorePointReference(p, "Ref"),
                 documents::vmRestorePoints);
     }
@@ -205,16 +225,20 @@ final class CatalogResource {
         BackupCatalog.VmRestorePoint point = requireVmRestorePoint(request);
         String action = request.queryParam("action");
         if (action == null || !action.equalsIgnoreCase("restore")) {
-            throw new SimError(400, (action == null ? "Action is not specified" : "Unknown action [" + action + "]")
-                    + ": expected ?action=restore.");
+            throw new SimError(
+                    400, (action == null ? "Action is not specified" : "Unknown action [" + action + "]")
+                         + ": expected ?action=restore.");
         }
         if (!request.body().isBlank()) {
             checkRestoreSpec(SpecBody.read(request, RESTORE_SPEC));
         }
         SimTask task = tasks.start(request.session(), "StartVMRestore", () -> {
             SimRestoreSession session = restores.start(point);
-            return new SimTask.Result(true, "Ok", List.of(new SimTask.Related("RestoreSession", "/restoreSessions/" + session.getId()
-                    + "?format=Entity", SessionDetailDocuments.restoreSessionName(session))));
+            return new SimTask.Result(
+                    true, "Ok", List.of(new SimTask.Related(
+                            "RestoreSession", "/restoreSessions/" + session.getId()
+                                              + "?format=Entity",
+                            SessionDetailDocuments.restoreSessionName(session))));
         });
         return SimResponse.of(202, emDocuments.task(task));
     }
@@ -222,7 +246,8 @@ final class CatalogResource {
     private static void checkRestoreSpec(SpecBody spec) {
         for (String other : List.of("vCloudVmRestoreSpec", "vCloudVAppRestoreSpec", "SqlItemRestoreSpec")) {
             if (spec.container(other).isPresent()) {
-                throw new SimError(400, "RestoreSpec/" + other + " cannot restore a VMware VM restore point: send a VmRestoreSpec.");
+                throw new SimError(
+                        400, "RestoreSpec/" + other + " cannot restore a VMware VM restore point: send a VmRestoreSpec.");
             }
         }
         SpecBody vm = spec.requiredContainer("VmRestoreSpec");
@@ -238,7 +263,8 @@ final class CatalogResource {
         return text.map(value -> switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new SimError(400, "RestoreSpec/VmRestoreSpec/" + name + " must be true or false, not [" + value + "].");
+            default ->
+                throw new SimError(400, "RestoreSpec/VmRestoreSpec/" + name + " must be true or false, not [" + value + "].");
         }).orElse(false);
     }
 

@@ -105,7 +105,8 @@ final class EmDocuments {
 
     /** {@code ObjectsInJob}, or the same list under another element name (a job's {@code Includes}). */
     EmElement objectsInJob(SimJob job, String element) {
-        return EmLinks.list(element, "ObjectInJobs", job.getIncludes().stream().map(include -> objectInJob(job, include)).toList());
+        return EmLinks.list(element, "ObjectInJobs",
+                job.getIncludes().stream().map(include -> objectInJob(job, include)).toList());
     }
 
     EmElement objectsInJob(SimJob job) {

@@ -108,8 +108,8 @@ final class EmElement {
 
     /**
      * JSON members named here come first, in this order; the others follow in the default order. .NET writes a derived
-     * class's members before its base class's, so an entity's own elements precede {@code Name}, {@code UID} (EntityType)
-     * and then {@code Links}, {@code Href}, {@code Type} (ResourceType).
+     * class's members before its base class's, so an entity's own elements precede {@code Name}, {@code UID}
+     * (EntityType) and then {@code Links}, {@code Href}, {@code Type} (ResourceType).
      */
     EmElement jsonOrder(List<String> keys) {
         jsonOrder = List.copyOf(keys);

@@ -15,8 +15,8 @@ import com.sun.net.httpserver.HttpHandler;
 
 /**
  * The one entry point of the simulator's HTTP server: records the request, applies a pending fault or else routes it,
- * checks the session, lets the resource answer and has the answer written (an {@link SimError} or any failure becomes an
- * EM {@code Error} document).
+ * checks the session, lets the resource answer and has the answer written (an {@link SimError} or any failure becomes
+ * an EM {@code Error} document).
  */
 final class EmHttpHandler implements HttpHandler {
 
@@ -40,7 +40,8 @@ final class EmHttpHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange http) throws IOException {
         String body = new String(http.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        RecordedRequest recorded = new RecordedRequest(http.getRequestMethod(), http.getRequestURI().getRawPath(),
+        RecordedRequest recorded = new RecordedRequest(
+                http.getRequestMethod(), http.getRequestURI().getRawPath(),
                 http.getRequestURI().getRawQuery(), http.getRequestHeaders(), body);
         requestLog.add(recorded);
         SimWorld current = world.get();
@@ -62,8 +63,10 @@ final class EmHttpHandler implements HttpHandler {
                 }
                 throw notRouted;
             }
-            SimSession session = match.route().access() == Router.Access.SESSION ? authenticate(sessions, exchange.getRequestHeaders()) : null;
-            SimRequest request = new SimRequest(match.pathParams(), parseQuery(exchange.getRequestURI().getRawQuery()),
+            SimSession session = match.route().access() == Router.Access.SESSION
+                    ? authenticate(sessions, exchange.getRequestHeaders()) : null;
+            SimRequest request = new SimRequest(
+                    match.pathParams(), parseQuery(exchange.getRequestURI().getRawQuery()),
                     exchange.getRequestHeaders(), body, session);
             return match.route().handler().handle(request);
         } catch (SimError e) {

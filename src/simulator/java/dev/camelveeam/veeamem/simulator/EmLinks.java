@@ -56,7 +56,9 @@ final class EmLinks {
         return EmElement.of(element).child(links).attr("UID", uid).attr("Name", name).attr("Href", href).attr("Type", type);
     }
 
-    /** JSON order of an entity: its own members, then EntityType's {@code Name, UID}, then {@code Links, Href, Type}. */
+    /**
+     * JSON order of an entity: its own members, then EntityType's {@code Name, UID}, then {@code Links, Href, Type}.
+     */
     static List<String> entityJsonOrder(String... ownMembers) {
         List<String> order = new ArrayList<>(List.of(ownMembers));
         order.addAll(List.of("Name", "UID"));

@@ -54,7 +54,10 @@ public final class EmSimulator implements AutoCloseable {
 
         abstract String key(String name);
 
-        /** {@code System.Text.Json}'s rule: lower-case the leading upper-case run, except the capital that starts the next word. */
+        /**
+         * {@code System.Text.Json}'s rule: lower-case the leading upper-case run, except the capital that starts the
+         * next word.
+         */
         private static String camelCase(String name) {
             char[] chars = name.toCharArray();
             for (int i = 0; i < chars.length && Character.isUpperCase(chars[i]); i++) {
@@ -86,7 +89,9 @@ public final class EmSimulator implements AutoCloseable {
     /** Exchange Backup, 14 hours before start, Warning. */
     public static final String SEED_EXCHANGE_WARNING_SESSION_ID = "c4d21e7a-3b95-4f08-8e6d-5a7c0b1f2e98";
 
-    /** Repository {@code Default Backup Repository} (2 TiB, WindowsLocal): Oracle Backup and every other job write here. */
+    /**
+     * Repository {@code Default Backup Repository} (2 TiB, WindowsLocal): Oracle Backup and every other job write here.
+     */
     public static final String SEED_DEFAULT_REPOSITORY_ID = "0d2e6bbd-3b2a-4a8e-8f0e-2f6c1f7d9c11";
     /** Repository {@code Linux Hardened Repository} (8 TiB, LinuxLocal): Exchange Backup writes here. */
     public static final String SEED_HARDENED_REPOSITORY_ID = "6c4b2a19-8e5f-4d7a-b3c1-9f0e2d4a6b88";
@@ -100,17 +105,25 @@ public final class EmSimulator implements AutoCloseable {
     public static final String SEED_LINUX_COMPUTER_ID = "3a9f1c7e-2b4d-4e6f-8a0b-1c2d3e4f5a6b";
     /** Discovered computer fs01.lab.local (Windows, offline). */
     public static final String SEED_WINDOWS_COMPUTER_ID = "7f6e5d4c-3b2a-4190-8f7e-6d5c4b3a2910";
-    /** Ids derived from the seed sessions (backups, restore points and task sessions are derived, see docs/simulator.md). */
+    /**
+     * Ids derived from the seed sessions (backups, restore points and task sessions are derived, see
+     * docs/simulator.md).
+     */
     public static final String SEED_ORACLE_BACKUP_ID = BackupCatalog.derivedId("Backup", SEED_ORACLE_JOB_ID);
     public static final String SEED_EXCHANGE_BACKUP_ID = BackupCatalog.derivedId("Backup", SEED_EXCHANGE_JOB_ID);
-    public static final String SEED_ORACLE_RESTORE_POINT_ID = BackupCatalog.derivedId("RestorePoint", SEED_ORACLE_SUCCESS_SESSION_ID);
-    public static final String SEED_EXCHANGE_RESTORE_POINT_ID = BackupCatalog.derivedId("RestorePoint", SEED_EXCHANGE_WARNING_SESSION_ID);
-    public static final String SEED_ORACLE01_VM_RESTORE_POINT_ID = BackupCatalog.derivedId("VmRestorePoint", SEED_ORACLE_SUCCESS_SESSION_ID,
-            "urn:VMware:Vm:" + SEED_HIERARCHY_ROOT_ID + ".vm-48911");
-    public static final String SEED_ORACLE02_VM_RESTORE_POINT_ID = BackupCatalog.derivedId("VmRestorePoint", SEED_ORACLE_SUCCESS_SESSION_ID,
-            "urn:VMware:Vm:" + SEED_HIERARCHY_ROOT_ID + ".vm-48912");
-    public static final String SEED_EXCH01_VM_RESTORE_POINT_ID = BackupCatalog.derivedId("VmRestorePoint", SEED_EXCHANGE_WARNING_SESSION_ID,
-            "urn:VMware:Vm:" + SEED_HIERARCHY_ROOT_ID + ".vm-7870");
+    public static final String SEED_ORACLE_RESTORE_POINT_ID
+            = BackupCatalog.derivedId("RestorePoint", SEED_ORACLE_SUCCESS_SESSION_ID);
+    public static final String SEED_EXCHANGE_RESTORE_POINT_ID
+            = BackupCatalog.derivedId("RestorePoint", SEED_EXCHANGE_WARNING_SESSION_ID);
+    public static final String SEED_ORACLE01_VM_RESTORE_POINT_ID
+            = BackupCatalog.derivedId("VmRestorePoint", SEED_ORACLE_SUCCESS_SESSION_ID,
+                    "urn:VMware:Vm:" + SEED_HIERARCHY_ROOT_ID + ".vm-48911");
+    public static final String SEED_ORACLE02_VM_RESTORE_POINT_ID
+            = BackupCatalog.derivedId("VmRestorePoint", SEED_ORACLE_SUCCESS_SESSION_ID,
+                    "urn:VMware:Vm:" + SEED_HIERARCHY_ROOT_ID + ".vm-48912");
+    public static final String SEED_EXCH01_VM_RESTORE_POINT_ID
+            = BackupCatalog.derivedId("VmRestorePoint", SEED_EXCHANGE_WARNING_SESSION_ID,
+                    "urn:VMware:Vm:" + SEED_HIERARCHY_ROOT_ID + ".vm-7870");
 
     private static final String SEED_VM_REF_PREFIX = "urn:VMware:Vm:" + SEED_HIERARCHY_ROOT_ID + ".";
     private static final int HTTP_THREADS = 8;
@@ -132,7 +145,10 @@ public final class EmSimulator implements AutoCloseable {
     private final Queue<Thread> threads = new ConcurrentLinkedQueue<>();
     private boolean closed;
 
-    /** Accepted credentials; may be called several times. Without any, {@link #DEFAULT_USERNAME}/{@link #DEFAULT_PASSWORD} are. */
+    /**
+     * Accepted credentials; may be called several times. Without any,
+     * {@link #DEFAULT_USERNAME}/{@link #DEFAULT_PASSWORD} are.
+     */
     public EmSimulator withUser(String user, String password) {
         config.addUser(Objects.requireNonNull(user, "user"), Objects.requireNonNull(password, "password"));
         return this;
@@ -150,7 +166,10 @@ public final class EmSimulator implements AutoCloseable {
         return this;
     }
 
-    /** How long a task then stays {@code OperationFinished} before {@code Finished} (default 100 ms; zero skips the state). */
+    /**
+     * How long a task then stays {@code OperationFinished} before {@code Finished} (default 100 ms; zero skips the
+     * state).
+     */
     public EmSimulator withTaskCollectTime(Duration collectTime) {
         config.taskCollectTime = requireNotNegative(collectTime, "collectTime");
         return this;
@@ -177,15 +196,16 @@ public final class EmSimulator implements AutoCloseable {
 
     /**
      * Serves HTTPS instead of HTTP, presenting the key store's private key and its certificate chain;
-     * {@link #getBaseUrl()} becomes {@code https://localhost:<port>/api} so that a certificate for {@code localhost} can
-     * match (the server still binds 127.0.0.1). Only before {@link #start()}.
+     * {@link #getBaseUrl()} becomes {@code https://localhost:<port>/api} so that a certificate for {@code localhost}
+     * can match (the server still binds 127.0.0.1). Only before {@link #start()}.
      *
      * @param  keyPassword              the private key's password (for PKCS12, the store password)
      * @throws IllegalArgumentException if the key store holds no private key or the password does not open it
      */
     public synchronized EmSimulator withTls(KeyStore keyStore, char[] keyPassword) {
         requireNotStarted("TLS");
-        tls = HttpServers.tlsContext(Objects.requireNonNull(keyStore, "keyStore"), Objects.requireNonNull(keyPassword, "keyPassword"));
+        tls = HttpServers.tlsContext(Objects.requireNonNull(keyStore, "keyStore"),
+                Objects.requireNonNull(keyPassword, "keyPassword"));
         return this;
     }
 
@@ -231,7 +251,10 @@ public final class EmSimulator implements AutoCloseable {
         return world.catalog.restoreSessions();
     }
 
-    /** Whether {@link #start()} adds the demo jobs, sessions and inventory (default true); see the {@code SEED_*} constants. */
+    /**
+     * Whether {@link #start()} adds the demo jobs, sessions and inventory (default true); see the {@code SEED_*}
+     * constants.
+     */
     public EmSimulator withSeedData(boolean seedData) {
         config.seedData = seedData;
         return this;
@@ -360,8 +383,9 @@ public final class EmSimulator implements AutoCloseable {
      * @return                          the session, with a new GUID
      * @throws IllegalArgumentException if there is no such job
      */
-    public SimBackupSession addBackupSession(String jobId, SimBackupSession.State state, SimBackupSession.Result result,
-                                             Instant creationTime, Instant endTime) {
+    public SimBackupSession addBackupSession(
+            String jobId, SimBackupSession.State state, SimBackupSession.Result result,
+            Instant creationTime, Instant endTime) {
         return addBackupSession(UUID.randomUUID().toString(), jobId, state, result, creationTime, endTime);
     }
 
@@ -414,13 +438,15 @@ public final class EmSimulator implements AutoCloseable {
         world.sessions.expireAll();
     }
 
-    private SimBackupSession addBackupSession(String sessionId, String jobId, SimBackupSession.State state,
-                                              SimBackupSession.Result result, Instant creationTime, Instant endTime) {
+    private SimBackupSession addBackupSession(
+            String sessionId, String jobId, SimBackupSession.State state,
+            SimBackupSession.Result result, Instant creationTime, Instant endTime) {
         return addBackupSession(world, sessionId, jobId, state, result, creationTime, endTime);
     }
 
-    private static SimBackupSession addBackupSession(SimWorld w, String sessionId, String jobId, SimBackupSession.State state,
-                                                     SimBackupSession.Result result, Instant creationTime, Instant endTime) {
+    private static SimBackupSession addBackupSession(
+            SimWorld w, String sessionId, String jobId, SimBackupSession.State state,
+            SimBackupSession.Result result, Instant creationTime, Instant endTime) {
         SimJob job = Ids.guid(jobId).flatMap(w.jobs::find).orElseThrow(() -> new IllegalArgumentException("No job " + jobId));
         return w.backupSessions.add(new SimBackupSession(sessionId, job, false, state, result, creationTime, endTime));
     }
@@ -440,9 +466,11 @@ public final class EmSimulator implements AutoCloseable {
                 .addVm(SEED_VM_REF_PREFIX + "vm-201", "dup-vm")
                 .addVm(SEED_VM_REF_PREFIX + "vm-202", "dup-vm");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        seedSession(w, SEED_ORACLE_SUCCESS_SESSION_ID, SEED_ORACLE_JOB_ID, SimBackupSession.Result.Success, now.minus(20, ChronoUnit.HOURS),
+        seedSession(w, SEED_ORACLE_SUCCESS_SESSION_ID, SEED_ORACLE_JOB_ID, SimBackupSession.Result.Success,
+                now.minus(20, ChronoUnit.HOURS),
                 Duration.ofMinutes(14));
-        seedSession(w, SEED_ORACLE_FAILED_SESSION_ID, SEED_ORACLE_JOB_ID, SimBackupSession.Result.Failed, now.minus(8, ChronoUnit.HOURS),
+        seedSession(w, SEED_ORACLE_FAILED_SESSION_ID, SEED_ORACLE_JOB_ID, SimBackupSession.Result.Failed,
+                now.minus(8, ChronoUnit.HOURS),
                 Duration.ofMinutes(3));
         seedSession(w, SEED_EXCHANGE_WARNING_SESSION_ID, SEED_EXCHANGE_JOB_ID, SimBackupSession.Result.Warning,
                 now.minus(14, ChronoUnit.HOURS), Duration.ofMinutes(31));
@@ -450,8 +478,9 @@ public final class EmSimulator implements AutoCloseable {
         w.backupSessions.all().forEach(w.catalog::vmsOf); // fix the seed sessions' VMs now, whatever tests later do to the jobs
     }
 
-    private static void seedSession(SimWorld w, String sessionId, String jobId, SimBackupSession.Result result, Instant creationTime,
-                                    Duration length) {
+    private static void seedSession(
+            SimWorld w, String sessionId, String jobId, SimBackupSession.Result result, Instant creationTime,
+            Duration length) {
         addBackupSession(w, sessionId, jobId, SimBackupSession.State.Stopped, result, creationTime, creationTime.plus(length));
     }
 
@@ -466,20 +495,25 @@ public final class EmSimulator implements AutoCloseable {
         new EntryPointResource(documents).addRoutes(router);
         new LogonSessionResource(w.sessions, config, documents).addRoutes(router);
         new JobResource(w.jobs, jobDocuments).addRoutes(router);
-        new JobActionResource(w.jobs, taskRunner, new BackupSessionRunner(w.backupSessions, scheduler, config), documents).addRoutes(router);
+        new JobActionResource(w.jobs, taskRunner, new BackupSessionRunner(w.backupSessions, scheduler, config), documents)
+                .addRoutes(router);
         new JobIncludeResource(w.jobs, taskRunner, documents).addRoutes(router);
         new BackupSessionResource(w.backupSessions, w.jobs, sessionDocuments, taskRunner, documents).addRoutes(router);
         new InventoryResource(w.inventory, new InventoryDocuments(links)).addRoutes(router);
         CatalogDocuments catalogDocuments = new CatalogDocuments(links, w.catalog);
         SessionDetailDocuments detailDocuments = new SessionDetailDocuments(links, w.catalog);
-        new CatalogResource(w.catalog, catalogDocuments, taskRunner, new RestoreRunner(w.catalog, scheduler, config),
+        new CatalogResource(
+                w.catalog, catalogDocuments, taskRunner, new RestoreRunner(w.catalog, scheduler, config),
                 new BackupSessionRunner(w.backupSessions, scheduler, config), documents).addRoutes(router);
         new SessionDetailResource(w.catalog, w.backupSessions, detailDocuments).addRoutes(router);
         new ReportResource(links, w.jobs, w.backupSessions, w.catalog).addRoutes(router);
-        new QueryResource(List.of(QueryTypes.backupJobSession(w.backupSessions, sessionDocuments), QueryTypes.job(w.jobs, jobDocuments),
-                QueryTypes.repository(w.catalog, catalogDocuments), QueryTypes.backupServer(catalogDocuments),
-                QueryTypes.replicaJobSession(w.catalog, detailDocuments), QueryTypes.vmRestorePoint(w.catalog, catalogDocuments),
-                QueryTypes.backupTaskSession(w.catalog, detailDocuments)), new QueryDocuments(links)).addRoutes(router);
+        new QueryResource(
+                List.of(QueryTypes.backupJobSession(w.backupSessions, sessionDocuments), QueryTypes.job(w.jobs, jobDocuments),
+                        QueryTypes.repository(w.catalog, catalogDocuments), QueryTypes.backupServer(catalogDocuments),
+                        QueryTypes.replicaJobSession(w.catalog, detailDocuments),
+                        QueryTypes.vmRestorePoint(w.catalog, catalogDocuments),
+                        QueryTypes.backupTaskSession(w.catalog, detailDocuments)),
+                new QueryDocuments(links)).addRoutes(router);
         new TaskResource(documents).addRoutes(router);
         return router;
     }

@@ -44,9 +44,9 @@ public final class EmSimulatorMain {
 
     /** What the command line asks for; {@code null} durations and casing keep the simulator's defaults. */
     public record Options(int port, Map<String, String> users, boolean tls, Path keyStore, String keyStorePassword,
-                          Duration taskRunTime, Duration taskCollectTime, Duration backupSessionRunTime,
-                          Duration restoreRunTime, Duration sessionIdleTimeout, Duration answerDelay,
-                          EmSimulator.JsonCasing jsonCasing, boolean seedData, boolean help) {
+            Duration taskRunTime, Duration taskCollectTime, Duration backupSessionRunTime,
+            Duration restoreRunTime, Duration sessionIdleTimeout, Duration answerDelay,
+            EmSimulator.JsonCasing jsonCasing, boolean seedData, boolean help) {
 
         public Options {
             users = Map.copyOf(users);
@@ -121,14 +121,17 @@ public final class EmSimulatorMain {
     public static EmSimulator start(Options options, PrintStream out) {
         EmSimulator sim = options.newSimulator().start();
         out.println("EM simulator at " + sim.getBaseUrl());
-        out.println("  users: " + (options.users().isEmpty() ? EmSimulator.DEFAULT_USERNAME + " (password "
-                + EmSimulator.DEFAULT_PASSWORD + ")" : String.join(", ", options.users().keySet())));
+        out.println("  users: " + (options.users().isEmpty()
+                ? EmSimulator.DEFAULT_USERNAME + " (password "
+                  + EmSimulator.DEFAULT_PASSWORD + ")"
+                : String.join(", ", options.users().keySet())));
         if (options.tls() && options.keyStore() == null) {
             out.println("  TLS certificate for localhost, signed by the CA in " + TestCertificates.caCertificatePemPath()
-                    + " (curl --cacert <that file>)");
+                        + " (curl --cacert <that file>)");
         }
         if (options.seedData()) {
-            out.println("  seed jobs: Oracle Backup " + EmSimulator.SEED_ORACLE_JOB_ID + ", Exchange Backup " + EmSimulator.SEED_EXCHANGE_JOB_ID);
+            out.println("  seed jobs: Oracle Backup " + EmSimulator.SEED_ORACLE_JOB_ID + ", Exchange Backup "
+                        + EmSimulator.SEED_EXCHANGE_JOB_ID);
         }
         out.println("  Ctrl-C (SIGTERM) stops it");
         out.flush();
@@ -198,7 +201,8 @@ public final class EmSimulatorMain {
         if (keyStore == null && keyStorePassword != null) {
             throw new IllegalArgumentException("--keystore-password needs --keystore");
         }
-        return new Options(port, users, tls, keyStore, keyStorePassword, taskRunTime, taskCollectTime, backupSessionRunTime,
+        return new Options(
+                port, users, tls, keyStore, keyStorePassword, taskRunTime, taskCollectTime, backupSessionRunTime,
                 restoreRunTime, sessionIdleTimeout, answerDelay, casing, seedData, help);
     }
 

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /** Parsing of the GUIDs and URNs EM uses as identifiers. */
 final class Ids {
 
-    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern GUID
+            = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private Ids() {
     }
@@ -17,7 +18,10 @@ final class Ids {
         return text != null && GUID.matcher(text).matches() ? Optional.of(text.toLowerCase(Locale.ROOT)) : Optional.empty();
     }
 
-    /** An id as found in a path or parameter: a bare GUID or {@code urn:veeam:<urnType>:<guid>} (prefix in any letter case). */
+    /**
+     * An id as found in a path or parameter: a bare GUID or {@code urn:veeam:<urnType>:<guid>} (prefix in any letter
+     * case).
+     */
     static Optional<String> entityGuid(String text, String urnType) {
         String prefix = "urn:veeam:" + urnType + ":";
         if (text != null && text.regionMatches(true, 0, prefix, 0, prefix.length())) {

@@ -36,6 +36,7 @@ final class Inventory {
 
     /** The objects, in any root, with this reference (any letter case). */
     List<SimHierarchyRoot.Item> lookup(String objectRef) {
-        return all().stream().flatMap(root -> root.items().stream()).filter(item -> item.objectRef().equalsIgnoreCase(objectRef)).toList();
+        return all().stream().flatMap(root -> root.items().stream())
+                .filter(item -> item.objectRef().equalsIgnoreCase(objectRef)).toList();
     }
 }

@@ -12,7 +12,8 @@ final class InventoryResource {
     }
 
     void addRoutes(Router router) {
-        router.add("GET", "/api/hierarchyRoots", Router.Access.SESSION, request -> SimResponse.of(200, documents.rootReferences(inventory.all())))
+        router.add("GET", "/api/hierarchyRoots", Router.Access.SESSION,
+                request -> SimResponse.of(200, documents.rootReferences(inventory.all())))
                 .add("GET", "/api/lookup", Router.Access.SESSION, this::lookup);
     }
 
@@ -24,12 +25,15 @@ final class InventoryResource {
         }
         String host = request.queryParam("host");
         if (host == null) {
-            throw new SimError(400, "Specify host=urn:veeam:HierarchyRoot:<GUID> (with name and type) or hierarchyRef=<reference>.");
+            throw new SimError(
+                    400, "Specify host=urn:veeam:HierarchyRoot:<GUID> (with name and type) or hierarchyRef=<reference>.");
         }
-        String rootId = Ids.entityGuid(host.strip(), "HierarchyRoot").orElseThrow(() -> new SimError(400,
+        String rootId = Ids.entityGuid(host.strip(), "HierarchyRoot").orElseThrow(() -> new SimError(
+                400,
                 "Invalid host [" + host + "]: expected urn:veeam:HierarchyRoot:<GUID>."));
         SimHierarchyRoot root = inventory.find(rootId)
                 .orElseThrow(() -> new SimError(404, "Hierarchy root [" + rootId + "] was not found."));
-        return SimResponse.of(200, documents.items(Inventory.lookup(root, request.queryParam("type"), request.queryParam("name"))));
+        return SimResponse.of(200,
+                documents.items(Inventory.lookup(root, request.queryParam("type"), request.queryParam("name"))));
     }
 }

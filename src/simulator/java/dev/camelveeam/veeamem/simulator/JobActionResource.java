@@ -16,7 +16,8 @@ final class JobActionResource {
     private static final SpecBody.Member JOB_CLONE_SPEC = SpecBody.Member.container("JobCloneSpec",
             SpecBody.Member.container("BackupJobCloneInfo", SpecBody.Member.leaf("JobName"), SpecBody.Member.leaf("FolderName"),
                     SpecBody.Member.leaf("RepositoryUid"), SpecBody.Member.leaf("Description")),
-            SpecBody.Member.container("ReplicaJobCloneInfo", SpecBody.Member.leaf("JobName"), SpecBody.Member.leaf("VmSuffix")));
+            SpecBody.Member.container("ReplicaJobCloneInfo", SpecBody.Member.leaf("JobName"),
+                    SpecBody.Member.leaf("VmSuffix")));
 
     /** What a clone request asks for; folder and repository are checked but not modelled. */
     private record CloneSpec(String jobName, String description) {
@@ -42,12 +43,14 @@ final class JobActionResource {
         SimJob job = jobs.require(request.pathParam(0));
         String action = request.queryParam("action");
         if (action == null) {
-            throw new SimError(400, "Action is not specified: expected ?action=start, stop, retry, toggleScheduleEnabled or clone.");
+            throw new SimError(
+                    400, "Action is not specified: expected ?action=start, stop, retry, toggleScheduleEnabled or clone.");
         }
         SimTask task = switch (action.toLowerCase(Locale.ROOT)) {
             case "start" -> run(request, "StartJob", () -> triggered(job, "start", runs.start(job)));
-            case "stop" -> run(request, "StopJob", () -> triggered(job, "stop", runs.stop(job) ? null : "Job \"" + job.getName()
-                    + "\" is not running."));
+            case "stop" -> run(request, "StopJob", () -> triggered(job, "stop", runs.stop(job)
+                    ? null : "Job \"" + job.getName()
+                             + "\" is not running."));
             case "retry" -> run(request, "RetryJob", () -> triggered(job, "retry", runs.retry(job)));
             case "togglescheduleenabled" -> run(request, "UpdateJob", () -> {
                 job.toggleScheduleEnabled();
@@ -57,8 +60,9 @@ final class JobActionResource {
                 CloneSpec spec = cloneSpec(request);
                 yield run(request, "CloneJob", () -> cloned(job, spec));
             }
-            default -> throw new SimError(400, "Unknown action [" + action
-                    + "]: expected start, stop, retry, toggleScheduleEnabled or clone.");
+            default -> throw new SimError(
+                    400, "Unknown action [" + action
+                         + "]: expected start, stop, retry, toggleScheduleEnabled or clone.");
         };
         return SimResponse.of(202, documents.task(task));
     }
@@ -69,16 +73,19 @@ final class JobActionResource {
 
     /** @param refusal why the action cannot take effect, {@code null} if it did */
     private static SimTask.Result triggered(SimJob job, String verb, String refusal) {
-        return refusal == null ? new SimTask.Result(true, "Job \"" + job.getName() + "\" triggered to " + verb + ".")
+        return refusal == null
+                ? new SimTask.Result(true, "Job \"" + job.getName() + "\" triggered to " + verb + ".")
                 : new SimTask.Result(false, refusal);
     }
 
     private SimTask.Result cloned(SimJob source, CloneSpec spec) {
         return jobs.cloneUnlessNameTaken(source, spec.jobName(), spec.description())
-                .map(clone -> new SimTask.Result(true, "Ok",
+                .map(clone -> new SimTask.Result(
+                        true, "Ok",
                         List.of(new SimTask.Related("Job", "/jobs/" + clone.getId() + "?format=Entity", clone.getName()))))
-                .orElseGet(() -> new SimTask.Result(false, "Cannot clone job \"" + source.getName() + "\": a job named \""
-                        + spec.jobName() + "\" already exists."));
+                .orElseGet(() -> new SimTask.Result(
+                        false, "Cannot clone job \"" + source.getName() + "\": a job named \""
+                               + spec.jobName() + "\" already exists."));
     }
 
     /** @throws SimError 400 unless the body is a {@code JobCloneSpec} with a complete {@code BackupJobCloneInfo} */
@@ -86,8 +93,9 @@ final class JobActionResource {
         SpecBody info = SpecBody.read(request, JOB_CLONE_SPEC).requiredContainer("BackupJobCloneInfo");
         String jobName = info.requiredText("JobName").strip();
         if (jobName.length() > MAX_JOB_NAME_LENGTH) {
-            throw new SimError(400, "JobName must not be longer than " + MAX_JOB_NAME_LENGTH + " characters: [" + jobName + "] has "
-                    + jobName.length() + ".");
+            throw new SimError(
+                    400, "JobName must not be longer than " + MAX_JOB_NAME_LENGTH + " characters: [" + jobName + "] has "
+                         + jobName.length() + ".");
         }
         info.requiredText("FolderName");
         String repository = info.requiredText("RepositoryUid").strip();

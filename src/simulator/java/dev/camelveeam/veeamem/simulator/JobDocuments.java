@@ -63,8 +63,9 @@ final class JobDocuments {
                 .attr("Type", "Job")
                 .attr("Name", job.getName())
                 .attr("UID", Ids.uid("Job", job.getId()))
-                .jsonOrder(EmLinks.entityJsonOrder("JobType", "Platform", "Description", "ScheduleConfigured", "ScheduleEnabled",
-                        "NextRun", "JobScheduleOptions", "JobInfo"));
+                .jsonOrder(
+                        EmLinks.entityJsonOrder("JobType", "Platform", "Description", "ScheduleConfigured", "ScheduleEnabled",
+                                "NextRun", "JobScheduleOptions", "JobInfo"));
     }
 
     EmElement jobs(List<SimJob> jobs) {

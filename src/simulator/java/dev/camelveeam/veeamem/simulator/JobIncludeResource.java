@@ -43,14 +43,17 @@ final class JobIncludeResource {
         SpecBody spec = SpecBody.read(request, CREATE_OBJECT_IN_JOB_SPEC);
         String ref = spec.requiredText("HierarchyObjRef").strip();
         if (!HIERARCHY_OBJ_REF.matcher(ref).matches()) {
-            throw new SimError(400, "HierarchyObjRef [" + ref + "] is not a hierarchy object reference: expected urn:<Platform>:<Type>:<id>.");
+            throw new SimError(
+                    400,
+                    "HierarchyObjRef [" + ref + "] is not a hierarchy object reference: expected urn:<Platform>:<Type>:<id>.");
         }
         String name = spec.requiredText("HierarchyObjName").strip();
         spec.text("Order").ifPresent(JobIncludeResource::requireInt);
         SimTask task = taskRunner.start(request.session(), "UpdateJob", () -> switch (job.addIncludeUnlessPresent(ref, name)) {
             case ADDED -> new SimTask.Result(true, "Ok");
-            case ALREADY_INCLUDED -> new SimTask.Result(false, "Object \"" + name + "\" (" + ref + ") is already included in job \""
-                    + job.getName() + "\".");
+            case ALREADY_INCLUDED -> new SimTask.Result(
+                    false, "Object \"" + name + "\" (" + ref + ") is already included in job \""
+                           + job.getName() + "\".");
         });
         return SimResponse.of(202, documents.task(task));
     }
@@ -59,13 +62,16 @@ final class JobIncludeResource {
     private SimResponse delete(SimRequest request) {
         SimJob job = jobs.require(request.pathParam(0));
         SimInclude include = include(job, request.pathParam(1));
-        SimTask task = taskRunner.start(request.session(), "UpdateJob", () -> switch (job.removeIncludeUnlessLast(include.getId())) {
-            case REMOVED -> new SimTask.Result(true, "Ok");
-            case LAST_OBJECT -> new SimTask.Result(false, "Cannot remove the last object \"" + include.getName() + "\" from job \""
-                    + job.getName() + "\": a job must process at least one object.");
-            case NOT_FOUND -> new SimTask.Result(false, "Object \"" + include.getName() + "\" (" + include.getId()
-                    + ") was not found in job \"" + job.getName() + "\".");
-        });
+        SimTask task
+                = taskRunner.start(request.session(), "UpdateJob", () -> switch (job.removeIncludeUnlessLast(include.getId())) {
+                    case REMOVED -> new SimTask.Result(true, "Ok");
+                    case LAST_OBJECT -> new SimTask.Result(
+                            false, "Cannot remove the last object \"" + include.getName() + "\" from job \""
+                                   + job.getName() + "\": a job must process at least one object.");
+                    case NOT_FOUND -> new SimTask.Result(
+                            false, "Object \"" + include.getName() + "\" (" + include.getId()
+                                   + ") was not found in job \"" + job.getName() + "\".");
+                });
         return SimResponse.of(202, documents.task(task));
     }
 

@@ -23,6 +23,7 @@ final class JobResource {
 
     private SimResponse get(SimRequest request) {
         SimJob job = jobs.require(request.pathParam(0));
-        return SimResponse.of(200, request.wantsEntities("Entity", "Ref") ? documents.job(job) : documents.reference(job, "EntityRef"));
+        return SimResponse.of(200,
+                request.wantsEntities("Entity", "Ref") ? documents.job(job) : documents.reference(job, "EntityRef"));
     }
 }

@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The simulated jobs by id, and how a path names one. */
 final class JobStore {
 
-    private static final Comparator<SimJob> BY_NAME = Comparator.comparing((SimJob job) -> job.getName().toLowerCase(Locale.ROOT))
-            .thenComparing(SimJob::getId);
+    private static final Comparator<SimJob> BY_NAME
+            = Comparator.comparing((SimJob job) -> job.getName().toLowerCase(Locale.ROOT))
+                    .thenComparing(SimJob::getId);
 
     private final Map<String, SimJob> jobs = new ConcurrentHashMap<>();
 

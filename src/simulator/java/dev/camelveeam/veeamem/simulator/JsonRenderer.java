@@ -92,7 +92,9 @@ final class JsonRenderer {
         generator.writeEndObject();
     }
 
-    /** Position in the explicit order; unlisted members keep their default order after the listed ones (stable sort). */
+    /**
+     * Position in the explicit order; unlisted members keep their default order after the listed ones (stable sort).
+     */
     private static int rank(List<String> order, String key) {
         int index = order.indexOf(key);
         return index < 0 ? Integer.MAX_VALUE : index;

@@ -30,8 +30,10 @@ final class LogonSessionResource {
         String version = request.query().get("v");
         if (version != null && !version.equals("latest") && !EmDocuments.SUPPORTED_VERSIONS.contains(version)) {
             // EM 12 refuses a version it no longer lists as an authorization failure (CloudStack PR #8241), see docs/simulator.md
-            throw new SimError(401, "Logon failed: API version [" + version + "] is not supported. Supported versions: "
-                    + String.join(", ", EmDocuments.SUPPORTED_VERSIONS) + ".", BASIC_CHALLENGE);
+            throw new SimError(
+                    401, "Logon failed: API version [" + version + "] is not supported. Supported versions: "
+                         + String.join(", ", EmDocuments.SUPPORTED_VERSIONS) + ".",
+                    BASIC_CHALLENGE);
         }
         String[] credentials = basicCredentials(request.headers().getFirst("Authorization"));
         if (credentials == null || !config.acceptsCredentials(credentials[0], credentials[1])) {
@@ -59,7 +61,8 @@ final class LogonSessionResource {
     /** A caller sees its own user's live sessions only. */
     private SimSession visibleSession(SimRequest request) {
         String sessionId = Ids.guid(request.pathParam(0))
-                .orElseThrow(() -> new SimError(400, "Invalid logon session id [" + request.pathParam(0) + "]: expected a GUID."));
+                .orElseThrow(
+                        () -> new SimError(400, "Invalid logon session id [" + request.pathParam(0) + "]: expected a GUID."));
         return sessions.findById(sessionId)
                 .filter(session -> session.userName().equals(request.session().userName()))
                 .orElseThrow(() -> new SimError(404, "Logon session [" + sessionId + "] was not found."));

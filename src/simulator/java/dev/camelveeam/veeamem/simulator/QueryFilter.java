@@ -4,6 +4,7 @@ import java.util.function.Predicate;
 
 /**
  * EM's query filter, parsed into a predicate. Grammar ({@code ;} binds tighter than {@code ,}, as in FIQL):
+ *
  * <pre>
  * or         = and *( "," and )
  * and        = term *( ";" term )
@@ -11,6 +12,7 @@ import java.util.function.Predicate;
  * comparison = name ( "==" / "!=" / ">=" / "<=" / ">" / "<" ) value
  * value      = DQUOTE *( any-but-DQUOTE / 2DQUOTE ) DQUOTE / bare text up to ";" "," ")" or the end (trimmed)
  * </pre>
+ *
  * An entity without a value (a running session's {@code EndTime}) satisfies only {@code !=}.
  *
  * @param <T> the queried entity
@@ -18,7 +20,12 @@ import java.util.function.Predicate;
 final class QueryFilter<T> {
 
     private enum Operator {
-        EQ("=="), NE("!="), GE(">="), LE("<="), GT(">"), LT("<");
+        EQ("=="),
+        NE("!="),
+        GE(">="),
+        LE("<="),
+        GT(">"),
+        LT("<");
 
         private final String text;
 

@@ -9,7 +9,8 @@ import java.util.function.Function;
 
 /**
  * One filterable, sortable property of a query type. Values and filter literals both become comparable keys: text in
- * lower case (EM compares it in any letter case), instants, booleans ({@code false < true}) and enum declaration indexes.
+ * lower case (EM compares it in any letter case), instants, booleans ({@code false < true}) and enum declaration
+ * indexes.
  *
  * @param <T> the queried entity
  */
@@ -58,11 +59,13 @@ final class QueryProperty<T> {
     }
 
     static <T, E extends Enum<E>> QueryProperty<T> enumeration(String name, Class<E> type, Function<T, E> getter) {
-        return new QueryProperty<>(name, entity -> getter.apply(entity).ordinal(), text -> Arrays.stream(type.getEnumConstants())
-                .filter(constant -> constant.name().equalsIgnoreCase(text))
-                .findFirst()
-                .map(Enum::ordinal)
-                .orElseThrow(() -> new IllegalArgumentException("expected one of " + Arrays.toString(type.getEnumConstants()))));
+        return new QueryProperty<>(
+                name, entity -> getter.apply(entity).ordinal(), text -> Arrays.stream(type.getEnumConstants())
+                        .filter(constant -> constant.name().equalsIgnoreCase(text))
+                        .findFirst()
+                        .map(Enum::ordinal)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "expected one of " + Arrays.toString(type.getEnumConstants()))));
     }
 
     String name() {

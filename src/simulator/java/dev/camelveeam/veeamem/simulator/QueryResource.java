@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** The query service: {@code /api/query?type=…[&format=Entities][&filter=…][&sortAsc|sortDesc=…][&pageSize=…&page=…]}. */
+/**
+ * The query service: {@code /api/query?type=…[&format=Entities][&filter=…][&sortAsc|sortDesc=…][&pageSize=…&page=…]}.
+ */
 final class QueryResource {
 
     private final Map<String, QueryType<?>> types;
@@ -43,7 +45,10 @@ final class QueryResource {
         return documents.queryResult(type, paging.slice(matching), entities, paging);
     }
 
-    /** The type's natural order unless {@code sortAsc} or {@code sortDesc} names a property; ties keep the natural order. */
+    /**
+     * The type's natural order unless {@code sortAsc} or {@code sortDesc} names a property; ties keep the natural
+     * order.
+     */
     private static <T> Comparator<T> order(QueryType<T> type, SimRequest request) {
         String ascending = request.queryParam("sortAsc");
         String descending = request.queryParam("sortDesc");
@@ -54,7 +59,8 @@ final class QueryResource {
             return (a, b) -> 0;
         }
         String name = ascending != null ? ascending : descending;
-        Comparator<T> order = type.property(name.strip()).map(QueryProperty::ascending).orElseThrow(() -> new SimError(400,
+        Comparator<T> order = type.property(name.strip()).map(QueryProperty::ascending).orElseThrow(() -> new SimError(
+                400,
                 "Unknown sort property [" + name + "] of " + type.name() + ": expected one of " + type.propertyNames() + "."));
         return ascending != null ? order : order.reversed();
     }

@@ -15,11 +15,12 @@ import java.util.function.Supplier;
  * @param <T> the queried entity
  */
 record QueryType<T>(String name, String entitiesMember, Supplier<List<T>> items, Map<String, QueryProperty<T>> properties,
-                    Function<T, EmElement> reference, Function<T, EmElement> entity) {
+        Function<T, EmElement> reference, Function<T, EmElement> entity) {
 
     @SafeVarargs
-    static <T> QueryType<T> of(String name, String entitiesMember, Supplier<List<T>> items, Function<T, EmElement> reference,
-                               Function<T, EmElement> entity, QueryProperty<T>... properties) {
+    static <T> QueryType<T> of(
+            String name, String entitiesMember, Supplier<List<T>> items, Function<T, EmElement> reference,
+            Function<T, EmElement> entity, QueryProperty<T>... properties) {
         Map<String, QueryProperty<T>> byName = new LinkedHashMap<>();
         for (QueryProperty<T> property : properties) {
             byName.put(property.name().toLowerCase(Locale.ROOT), property);

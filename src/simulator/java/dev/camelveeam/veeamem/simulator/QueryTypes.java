@@ -66,9 +66,13 @@ final class QueryTypes {
                 QueryProperty.text("BackupServerName", s -> EmLinks.BACKUP_SERVER_NAME));
     }
 
-    /** {@code Type} is the point type ({@code Full}, {@code Increment}); {@code RestorePointId} the restore point's GUID. */
+    /**
+     * {@code Type} is the point type ({@code Full}, {@code Increment}); {@code RestorePointId} the restore point's
+     * GUID.
+     */
     static QueryType<BackupCatalog.VmRestorePoint> vmRestorePoint(BackupCatalog catalog, CatalogDocuments documents) {
-        return QueryType.of("VmRestorePoint", "VmRestorePoints", catalog::vmRestorePoints, p -> documents.vmRestorePointReference(p, "Ref"),
+        return QueryType.of("VmRestorePoint", "VmRestorePoints", catalog::vmRestorePoints,
+                p -> documents.vmRestorePointReference(p, "Ref"),
                 documents::vmRestorePoint,
                 QueryProperty.text("UID", p -> Ids.uid("VmRestorePoint", p.id())),
                 QueryProperty.text("Name", BackupCatalog.VmRestorePoint::name),
@@ -83,7 +87,8 @@ final class QueryTypes {
     }
 
     static QueryType<BackupCatalog.TaskSession> backupTaskSession(BackupCatalog catalog, SessionDetailDocuments documents) {
-        return QueryType.of("BackupTaskSession", "BackupTaskSessions", catalog::taskSessions, t -> documents.taskSessionReference(t, "Ref"),
+        return QueryType.of("BackupTaskSession", "BackupTaskSessions", catalog::taskSessions,
+                t -> documents.taskSessionReference(t, "Ref"),
                 documents::taskSession,
                 QueryProperty.text("UID", t -> Ids.uid("BackupTaskSession", t.id())),
                 QueryProperty.text("Name", BackupCatalog.TaskSession::name),

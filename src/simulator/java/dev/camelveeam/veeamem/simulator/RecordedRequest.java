@@ -57,7 +57,10 @@ public final class RecordedRequest {
         return body;
     }
 
-    /** The status code the simulator answered; {@code -1} while not yet answered, or for ever if the connection was dropped. */
+    /**
+     * The status code the simulator answered; {@code -1} while not yet answered, or for ever if the connection was
+     * dropped.
+     */
     public int status() {
         return status;
     }

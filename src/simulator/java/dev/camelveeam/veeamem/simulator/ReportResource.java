@@ -19,15 +19,19 @@ import static dev.camelveeam.veeamem.simulator.EmLinks.link;
 import static dev.camelveeam.veeamem.simulator.EmLinks.links;
 
 /**
- * The summary reports {@code GET /api/reports/summary[/overview|/vms_overview|/job_statistics|/processed_vms|/repository]},
- * computed on every request from the jobs, backup and replica sessions, restore points and repositories, so they add up
- * with what the other resources show. See docs/simulator.md for the definitions.
+ * The summary reports
+ * {@code GET /api/reports/summary[/overview|/vms_overview|/job_statistics|/processed_vms|/repository]}, computed on
+ * every request from the jobs, backup and replica sessions, restore points and repositories, so they add up with what
+ * the other resources show. See docs/simulator.md for the definitions.
  */
 final class ReportResource {
 
-    static final String PROTECTED_VMS_REPORT_LINK = "Workspace/ViewReport.aspx?definition=8a56d84f-6b37-4d3c-9c0f-3a1e2b7d5c90&ShowParams=1";
-    static final String BACKUP_JOB_STATUS_REPORT_LINK = "Workspace/ViewReport.aspx?definition=7962844d-0b9e-4f3f-8d6c-5e2a1c3b4d70&ShowParams=1";
-    static final String CAPACITY_PLANNING_REPORT_LINK = "Workspace/ViewReport.aspx?definition=62221565-102c-4ec8-851b-d61c03d972d1&ShowParams=1";
+    static final String PROTECTED_VMS_REPORT_LINK
+            = "Workspace/ViewReport.aspx?definition=8a56d84f-6b37-4d3c-9c0f-3a1e2b7d5c90&ShowParams=1";
+    static final String BACKUP_JOB_STATUS_REPORT_LINK
+            = "Workspace/ViewReport.aspx?definition=7962844d-0b9e-4f3f-8d6c-5e2a1c3b4d70&ShowParams=1";
+    static final String CAPACITY_PLANNING_REPORT_LINK
+            = "Workspace/ViewReport.aspx?definition=62221565-102c-4ec8-851b-d61c03d972d1&ShowParams=1";
     static final Duration JOB_STATISTICS_WINDOW = Duration.ofHours(24);
     static final int PROCESSED_VMS_DAYS = 7;
 
@@ -46,10 +50,14 @@ final class ReportResource {
     void addRoutes(Router router) {
         router.add("GET", "/api/reports/summary", Router.Access.SESSION, request -> SimResponse.of(200, summary()))
                 .add("GET", "/api/reports/summary/overview", Router.Access.SESSION, request -> SimResponse.of(200, overview()))
-                .add("GET", "/api/reports/summary/vms_overview", Router.Access.SESSION, request -> SimResponse.of(200, vmsOverview()))
-                .add("GET", "/api/reports/summary/job_statistics", Router.Access.SESSION, request -> SimResponse.of(200, jobStatistics()))
-                .add("GET", "/api/reports/summary/processed_vms", Router.Access.SESSION, request -> SimResponse.of(200, processedVms()))
-                .add("GET", "/api/reports/summary/repository", Router.Access.SESSION, request -> SimResponse.of(200, repositoryReport()));
+                .add("GET", "/api/reports/summary/vms_overview", Router.Access.SESSION,
+                        request -> SimResponse.of(200, vmsOverview()))
+                .add("GET", "/api/reports/summary/job_statistics", Router.Access.SESSION,
+                        request -> SimResponse.of(200, jobStatistics()))
+                .add("GET", "/api/reports/summary/processed_vms", Router.Access.SESSION,
+                        request -> SimResponse.of(200, processedVms()))
+                .add("GET", "/api/reports/summary/repository", Router.Access.SESSION,
+                        request -> SimResponse.of(200, repositoryReport()));
     }
 
     private EmElement summary() {
@@ -68,7 +76,9 @@ final class ReportResource {
         return link("Down", links.href("/reports/summary/" + path), "ReportFrame", name);
     }
 
-    /** A report frame without {@code Links} (JSON {@code null}), to which {@link #framed} adds its members' attributes. */
+    /**
+     * A report frame without {@code Links} (JSON {@code null}), to which {@link #framed} adds its members' attributes.
+     */
     private static EmElement frame(String element) {
         return EmElement.of(element).child(EmElement.absent("Links"));
     }
@@ -93,7 +103,10 @@ final class ReportResource {
                 .child(EmElement.leaf("FailedVmLastestStates", states[2])), "OverviewReportFrame", "overview");
     }
 
-    /** Per protected VM with a finished task session: the result of its latest one, counted as {Success, Warning, Failed}. */
+    /**
+     * Per protected VM with a finished task session: the result of its latest one, counted as {Success, Warning,
+     * Failed}.
+     */
     private int[] latestVmStates() {
         int[] counts = new int[3];
         for (String vm : backupProtectedVms()) {
@@ -106,7 +119,8 @@ final class ReportResource {
                             case Success -> counts[0]++;
                             case Warning -> counts[1]++;
                             case Failed -> counts[2]++;
-                            case None -> { }
+                            case None -> {
+                            }
                         }
                     });
         }
@@ -114,7 +128,8 @@ final class ReportResource {
     }
 
     private int runningJobs() {
-        return (int) jobs.all().stream().filter(job -> backupSessions.ofJob(job.getId()).stream().anyMatch(SimBackupSession::isActive)).count();
+        return (int) jobs.all().stream()
+                .filter(job -> backupSessions.ofJob(job.getId()).stream().anyMatch(SimBackupSession::isActive)).count();
     }
 
     private int scheduledBackupJobs() {
@@ -135,7 +150,8 @@ final class ReportResource {
         allProtected.addAll(replicated);
         long backedUp = points.stream().map(p -> lower(p.task().vm().ref())).distinct().count();
         long full = points.stream().filter(p -> p.point().full()).mapToLong(BackupCatalog.VmRestorePoint::backupSize).sum();
-        long incremental = points.stream().filter(p -> !p.point().full()).mapToLong(BackupCatalog.VmRestorePoint::backupSize).sum();
+        long incremental
+                = points.stream().filter(p -> !p.point().full()).mapToLong(BackupCatalog.VmRestorePoint::backupSize).sum();
         long replicaSize = catalog.replicaSessions().stream().filter(ReportResource::productive)
                 .flatMap(s -> s.vms().stream()).mapToLong(vm -> catalog.vmSize(vm.ref()) / 2).sum();
         long sourceSize = allProtected.stream().mapToLong(catalog::vmSize).sum();
@@ -152,7 +168,8 @@ final class ReportResource {
                 .child(EmElement.leaf("ReplicaRestorePointsSize", replicaSize))
                 .child(EmElement.leaf("SourceVmsSize", sourceSize))
                 .child(EmElement.leaf("SuccessBackupPercents", successPercents))
-                .child(EmElement.leaf("ProtectedVmsReportLink", PROTECTED_VMS_REPORT_LINK)), "VmsOverviewReportFrame", "vms_overview");
+                .child(EmElement.leaf("ProtectedVmsReportLink", PROTECTED_VMS_REPORT_LINK)), "VmsOverviewReportFrame",
+                "vms_overview");
     }
 
     /** The VMs (references, lower case) included in the backup jobs. */
@@ -180,7 +197,9 @@ final class ReportResource {
         Instant since = Instant.now().minus(JOB_STATISTICS_WINDOW);
         List<Run> runs = Stream.concat(
                 backupSessions.all().stream().filter(s -> !s.isActive() && !s.getCreationTime().isBefore(since))
-                        .map(s -> new Run(s.getJobName(), false, s.getResult(), BackupCatalog.length(s.getCreationTime(), s.getEndTime()))),
+                        .map(s -> new Run(
+                                s.getJobName(), false, s.getResult(),
+                                BackupCatalog.length(s.getCreationTime(), s.getEndTime()))),
                 catalog.replicaSessions().stream().filter(s -> !s.creationTime().isBefore(since))
                         .map(s -> new Run(s.jobName(), true, s.result(), BackupCatalog.length(s.creationTime(), s.endTime()))))
                 .toList();
@@ -201,7 +220,8 @@ final class ReportResource {
                 .child(EmElement.leaf("MaxReplicaJobDuration", seconds(longestReplica)))
                 .child(EmElement.leaf("MaxDurationBackupJobName", longestBackup.map(Run::jobName).orElse("")))
                 .child(EmElement.leaf("MaxDurationReplicaJobName", longestReplica.map(Run::jobName).orElse("")))
-                .child(EmElement.leaf("BackupJobStatusReportLink", BACKUP_JOB_STATUS_REPORT_LINK)), "JobStatisticsReportFrame", "job_statistics");
+                .child(EmElement.leaf("BackupJobStatusReportLink", BACKUP_JOB_STATUS_REPORT_LINK)), "JobStatisticsReportFrame",
+                "job_statistics");
     }
 
     private static int count(List<Run> runs, SimBackupSession.Result result) {
@@ -231,7 +251,8 @@ final class ReportResource {
                     .attr("BackupedVms", (int) backedUp));
         }
         return framed(frame("ProcessedVmsReportFrame")
-                .child(EmElement.of("Days").jsonArray().xmlInline().children(days)), "ProcessedVmsReportFrame", "processed_vms");
+                .child(EmElement.of("Days").jsonArray().xmlInline().children(days)), "ProcessedVmsReportFrame",
+                "processed_vms");
     }
 
     private static boolean within(Instant time, Instant start, Instant end) {

@@ -24,7 +24,8 @@ public final class RequestMatcher {
     /**
      * @param method    the HTTP method (any letter case), {@code null} for any
      * @param pathRegex matched against the whole raw path, as {@link EmSimulator#getRequests(String, String)} does, or
-     *                  against its normalised form (runs of {@code /} collapsed, no trailing slash); {@code null} for any
+     *                  against its normalised form (runs of {@code /} collapsed, no trailing slash); {@code null} for
+     *                  any
      */
     public static RequestMatcher of(String method, String pathRegex) {
         return new RequestMatcher(method, pathRegex == null ? null : Pattern.compile(pathRegex));

@@ -36,7 +36,8 @@ final class ResponseEncoder {
             return json.render(response.body(), config.jsonCasing, config.jsonByteOrderMark);
         }
         // EM declares the charset on successful XML answers only
-        responseHeaders.set("Content-Type", response.statusCode() >= 400 ? "application/xml" : "application/xml; charset=utf-8");
+        responseHeaders.set("Content-Type",
+                response.statusCode() >= 400 ? "application/xml" : "application/xml; charset=utf-8");
         return xml.render(response.body());
     }
 }

@@ -6,8 +6,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs full-VM restores: a new restore session is {@code Starting}, turns {@code Working} after a quarter of the restore
- * run time and {@code Stopped} at its end, {@code Success} unless a failure was asked for with
+ * Runs full-VM restores: a new restore session is {@code Starting}, turns {@code Working} after a quarter of the
+ * restore run time and {@code Stopped} at its end, {@code Success} unless a failure was asked for with
  * {@link EmSimulator#withNextRestoreFailure(String)}.
  */
 final class RestoreRunner {
@@ -23,7 +23,8 @@ final class RestoreRunner {
     }
 
     SimRestoreSession start(BackupCatalog.VmRestorePoint point) {
-        SimRestoreSession session = new SimRestoreSession(UUID.randomUUID().toString(), point.id(), point.task().vm().name(),
+        SimRestoreSession session = new SimRestoreSession(
+                UUID.randomUUID().toString(), point.id(), point.task().vm().name(),
                 point.task().vm().ref(), Instant.now());
         String failure = config.nextRestoreFailure.getAndSet(null);
         long runNanos = config.restoreRunTime.toNanos();

@@ -17,7 +17,8 @@ final class Router {
     }
 
     enum Access {
-        PUBLIC, SESSION
+        PUBLIC,
+        SESSION
     }
 
     record Route(String method, Pattern path, Access access, Handler handler) {
@@ -40,7 +41,9 @@ final class Router {
         return collapsed.length() > 1 && collapsed.endsWith("/") ? collapsed.substring(0, collapsed.length() - 1) : collapsed;
     }
 
-    /** Whether a route that needs no session serves this path (with any method): only there do 404/405 precede the 401. */
+    /**
+     * Whether a route that needs no session serves this path (with any method): only there do 404/405 precede the 401.
+     */
     boolean isPublicPath(String path) {
         return routes.stream().anyMatch(route -> route.access() == Access.PUBLIC && route.path().matcher(path).matches());
     }
@@ -60,7 +63,8 @@ final class Router {
         if (allowed.isEmpty()) {
             throw new SimError(404, "Resource [" + path + "] was not found.");
         }
-        throw new SimError(405, "Method [" + method + "] is not allowed on [" + path + "].",
+        throw new SimError(
+                405, "Method [" + method + "] is not allowed on [" + path + "].",
                 Map.of("Allow", String.join(", ", allowed)));
     }
 }

@@ -30,13 +30,15 @@ final class SessionDetailDocuments {
             }
             SimBackupSession.Result result = status.result();
             String reason = result == SimBackupSession.Result.Success ? null : status.failureMessage();
-            return new TaskStatus("Completed", result.name(), reason, result == SimBackupSession.Result.Failed ? 0 : task.vmSize(), true);
+            return new TaskStatus(
+                    "Completed", result.name(), reason, result == SimBackupSession.Result.Failed ? 0 : task.vmSize(), true);
         }
     }
 
     EmElement taskSessionReference(BackupCatalog.TaskSession task, String element) {
         String path = "/backupTaskSessions/" + task.id();
-        return EmLinks.reference(element, Ids.uid("BackupTaskSession", task.id()), task.name(), links.href(path), "BackupTaskSessionReference",
+        return EmLinks.reference(element, Ids.uid("BackupTaskSession", task.id()), task.name(), links.href(path),
+                "BackupTaskSessionReference",
                 links(links.backupServerUp(), jobSessionUp(task),
                         link("Alternate", links.href(path + "?format=Entity"), "BackupTaskSession", task.name())));
     }
@@ -45,11 +47,13 @@ final class SessionDetailDocuments {
         String path = "/backupTaskSessions/" + task.id();
         TaskStatus status = TaskStatus.of(task);
         SimBackupSession.Status sessionStatus = task.session().status();
-        List<EmElement> taskLinks = new ArrayList<>(List.of(links.backupServerUp(), jobSessionUp(task),
-                link("Alternate", links.href(path), "BackupTaskSessionReference", task.name())));
+        List<EmElement> taskLinks = new ArrayList<>(
+                List.of(links.backupServerUp(), jobSessionUp(task),
+                        link("Alternate", links.href(path), "BackupTaskSessionReference", task.name())));
         Optional<BackupCatalog.VmRestorePoint> point = catalog.vmRestorePointOf(task);
-        point.ifPresent(p -> taskLinks.add(link("Related", links.href("/vmRestorePoints/" + p.id() + "?format=Entity"), "VmRestorePoint",
-                p.name())));
+        point.ifPresent(p -> taskLinks
+                .add(link("Related", links.href("/vmRestorePoints/" + p.id() + "?format=Entity"), "VmRestorePoint",
+                        p.name())));
         return EmElement.of("BackupTaskSession")
                 .child(links(taskLinks))
                 .child(EmElement.leaf("JobSessionUid", Ids.uid("BackupJobSession", task.session().getId())))
@@ -65,7 +69,8 @@ final class SessionDetailDocuments {
                 .attr("Name", task.name())
                 .attr("UID", Ids.uid("BackupTaskSession", task.id()))
                 .attr("VmDisplayName", task.vm().name())
-                .jsonOrder(EmLinks.entityJsonOrder("JobSessionUid", "CreationTimeUTC", "EndTimeUTC", "State", "Result", "Reason", "TotalSize",
+                .jsonOrder(EmLinks.entityJsonOrder("JobSessionUid", "CreationTimeUTC", "EndTimeUTC", "State", "Result",
+                        "Reason", "TotalSize",
                         "VmUid", "VmDisplayName"));
     }
 
@@ -112,7 +117,8 @@ final class SessionDetailDocuments {
                 .attr("Type", "ReplicaJobSession")
                 .attr("Name", session.name())
                 .attr("UID", Ids.uid("ReplicaJobSession", session.id()))
-                .jsonOrder(EmLinks.entityJsonOrder("IsRetry", "JobUid", "JobName", "JobType", "CreationTimeUTC", "EndTimeUTC", "State",
+                .jsonOrder(EmLinks.entityJsonOrder("IsRetry", "JobUid", "JobName", "JobType", "CreationTimeUTC", "EndTimeUTC",
+                        "State",
                         "Result", "Progress", "FailureMessage"));
     }
 
@@ -129,7 +135,8 @@ final class SessionDetailDocuments {
     EmElement restoreSessionReference(SimRestoreSession session, String element) {
         String path = "/restoreSessions/" + session.getId();
         String name = restoreSessionName(session);
-        return EmLinks.reference(element, Ids.uid("RestoreSession", session.getId()), name, links.href(path), "RestoreSessionReference",
+        return EmLinks.reference(element, Ids.uid("RestoreSession", session.getId()), name, links.href(path),
+                "RestoreSessionReference",
                 links(links.backupServerUp(), link("Alternate", links.href(path + "?format=Entity"), "RestoreSession", name)));
     }
 
@@ -137,8 +144,9 @@ final class SessionDetailDocuments {
         String path = "/restoreSessions/" + session.getId();
         String name = restoreSessionName(session);
         SimRestoreSession.Status status = session.status();
-        List<EmElement> sessionLinks = new ArrayList<>(List.of(links.backupServerUp(),
-                link("Alternate", links.href(path), "RestoreSessionReference", name)));
+        List<EmElement> sessionLinks = new ArrayList<>(
+                List.of(links.backupServerUp(),
+                        link("Alternate", links.href(path), "RestoreSessionReference", name)));
         catalog.vmRestorePoint(session.getVmRestorePointId()).ifPresent(point -> sessionLinks.add(link("Related",
                 links.href("/vmRestorePoints/" + point.id()), "VmRestorePointReference", point.name())));
         return EmElement.of("RestoreSession")
@@ -158,7 +166,8 @@ final class SessionDetailDocuments {
                 .attr("Name", name)
                 .attr("UID", Ids.uid("RestoreSession", session.getId()))
                 .attr("VmDisplayName", session.getVmName())
-                .jsonOrder(EmLinks.entityJsonOrder("RestoredObjRef", "VmDisplayName", "JobUid", "JobName", "JobType", "CreationTimeUTC",
+                .jsonOrder(EmLinks.entityJsonOrder("RestoredObjRef", "VmDisplayName", "JobUid", "JobName", "JobType",
+                        "CreationTimeUTC",
                         "EndTimeUTC", "State", "Result", "Progress", "FailureMessage"));
     }
 

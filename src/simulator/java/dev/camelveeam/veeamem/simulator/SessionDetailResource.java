@@ -28,8 +28,10 @@ final class SessionDetailResource {
     }
 
     private SimResponse taskSessionsOf(SimRequest request) {
-        SimBackupSession session = CatalogResource.require(request.pathParam(0), "BackupJobSession", "backup session", backupSessions::find);
-        return CatalogResource.listOrEntities(request, catalog.taskSessions(session), t -> documents.taskSessionReference(t, "Ref"),
+        SimBackupSession session
+                = CatalogResource.require(request.pathParam(0), "BackupJobSession", "backup session", backupSessions::find);
+        return CatalogResource.listOrEntities(request, catalog.taskSessions(session),
+                t -> documents.taskSessionReference(t, "Ref"),
                 documents::taskSessions);
     }
 
@@ -39,30 +41,37 @@ final class SessionDetailResource {
     }
 
     private SimResponse taskSession(SimRequest request) {
-        BackupCatalog.TaskSession task = CatalogResource.require(request.pathParam(0), "BackupTaskSession", "backup task session",
-                catalog::taskSession);
-        return CatalogResource.oneOrEntity(request, task, t -> documents.taskSessionReference(t, "EntityRef"), documents::taskSession);
+        BackupCatalog.TaskSession task
+                = CatalogResource.require(request.pathParam(0), "BackupTaskSession", "backup task session",
+                        catalog::taskSession);
+        return CatalogResource.oneOrEntity(request, task, t -> documents.taskSessionReference(t, "EntityRef"),
+                documents::taskSession);
     }
 
     private SimResponse replicaSessions(SimRequest request) {
-        return CatalogResource.listOrEntities(request, catalog.replicaSessions(), s -> documents.replicaSessionReference(s, "Ref"),
+        return CatalogResource.listOrEntities(request, catalog.replicaSessions(),
+                s -> documents.replicaSessionReference(s, "Ref"),
                 documents::replicaSessions);
     }
 
     private SimResponse replicaSession(SimRequest request) {
-        BackupCatalog.ReplicaSession session = CatalogResource.require(request.pathParam(0), "ReplicaJobSession", "replica session",
-                catalog::replicaSession);
-        return CatalogResource.oneOrEntity(request, session, s -> documents.replicaSessionReference(s, "EntityRef"), documents::replicaSession);
+        BackupCatalog.ReplicaSession session
+                = CatalogResource.require(request.pathParam(0), "ReplicaJobSession", "replica session",
+                        catalog::replicaSession);
+        return CatalogResource.oneOrEntity(request, session, s -> documents.replicaSessionReference(s, "EntityRef"),
+                documents::replicaSession);
     }
 
     private SimResponse restoreSessions(SimRequest request) {
-        return CatalogResource.listOrEntities(request, catalog.restoreSessions(), s -> documents.restoreSessionReference(s, "Ref"),
+        return CatalogResource.listOrEntities(request, catalog.restoreSessions(),
+                s -> documents.restoreSessionReference(s, "Ref"),
                 documents::restoreSessions);
     }
 
     private SimResponse restoreSession(SimRequest request) {
         SimRestoreSession session = CatalogResource.require(request.pathParam(0), "RestoreSession", "restore session",
                 catalog::restoreSession);
-        return CatalogResource.oneOrEntity(request, session, s -> documents.restoreSessionReference(s, "EntityRef"), documents::restoreSession);
+        return CatalogResource.oneOrEntity(request, session, s -> documents.restoreSessionReference(s, "EntityRef"),
+                documents::restoreSession);
     }
 }

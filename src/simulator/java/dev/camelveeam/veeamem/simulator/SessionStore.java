@@ -20,7 +20,8 @@ final class SessionStore {
     }
 
     SimSession logon(String userName) {
-        SimSession session = new SimSession(UUID.randomUUID().toString(), userName, logons.incrementAndGet(), System.nanoTime());
+        SimSession session
+                = new SimSession(UUID.randomUUID().toString(), userName, logons.incrementAndGet(), System.nanoTime());
         byToken.put(session.token(), session);
         return session;
     }

@@ -12,12 +12,20 @@ public final class SimBackupSession {
 
     /** Constant names are the wire values of {@code State}; the declaration order is the query filter's order. */
     public enum State {
-        Starting, Stopping, Working, Pausing, Resuming, Stopped
+        Starting,
+        Stopping,
+        Working,
+        Pausing,
+        Resuming,
+        Stopped
     }
 
     /** Constant names are the wire values of {@code Result}; the query filter compares by this declaration order. */
     public enum Result {
-        None, Success, Warning, Failed
+        None,
+        Success,
+        Warning,
+        Failed
     }
 
     /** State and outcome read together, so a document never shows a half-ended session. */
@@ -96,7 +104,9 @@ public final class SimBackupSession {
         return new Status(state, result, endTime, failureMessage, state == State.Stopped ? 100 : 0);
     }
 
-    /** Ends a running session with this result; a session that already ended (e.g. stopped by the user) stays as it is. */
+    /**
+     * Ends a running session with this result; a session that already ended (e.g. stopped by the user) stays as it is.
+     */
     synchronized void end(Result endResult, Instant now) {
         if (isActive()) {
             stop(endResult, failureMessageOf(endResult), now);

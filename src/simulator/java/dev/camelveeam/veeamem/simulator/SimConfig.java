@@ -23,7 +23,8 @@ final class SimConfig {
     volatile Duration answerDelay = Duration.ZERO;
     volatile Duration restoreRunTime = Duration.ofSeconds(1);
     /** The failure message of the next restore session to start; taken (once) when it starts. */
-    final java.util.concurrent.atomic.AtomicReference<String> nextRestoreFailure = new java.util.concurrent.atomic.AtomicReference<>();
+    final java.util.concurrent.atomic.AtomicReference<String> nextRestoreFailure
+            = new java.util.concurrent.atomic.AtomicReference<>();
 
     /** A copy of every setting, for {@link #restore(SimConfig)}. */
     SimConfig copy() {

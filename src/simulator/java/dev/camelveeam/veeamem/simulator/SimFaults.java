@@ -24,8 +24,8 @@ public final class SimFaults {
 
     /**
      * The next {@code count} matching requests get {@code status} with an EM {@code Error} body carrying
-     * {@code emMessage} (XML or JSON per {@code Accept}), before routing and the session check: the resource never
-     * sees them.
+     * {@code emMessage} (XML or JSON per {@code Accept}), before routing and the session check: the resource never sees
+     * them.
      *
      * @param status 400 to 599
      */
@@ -48,7 +48,10 @@ public final class SimFaults {
         add(count, matcher, exchange -> exchange.answerLater(exchange.handle(), delay));
     }
 
-    /** The next {@code count} matching requests get no answer at all: the TCP connection is closed, before or after handling. */
+    /**
+     * The next {@code count} matching requests get no answer at all: the TCP connection is closed, before or after
+     * handling.
+     */
     public void dropNext(int count, RequestMatcher matcher, Drop when) {
         add(count, matcher, switch (Objects.requireNonNull(when, "when")) {
             case BEFORE_HANDLING -> SimExchange::drop;
@@ -100,7 +103,9 @@ public final class SimFaults {
         add(count, matcher, exchange -> exchange.answer(exchange.handle(), padded));
     }
 
-    /** Applies to the next task created (in any session); several calls queue faults for the tasks after it, in order. */
+    /**
+     * Applies to the next task created (in any session); several calls queue faults for the tasks after it, in order.
+     */
     public synchronized void nextTask(TaskFault fault) {
         taskFaults.add(Objects.requireNonNull(fault, "fault"));
     }

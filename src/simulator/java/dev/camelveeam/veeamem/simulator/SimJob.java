@@ -13,19 +13,22 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A simulated EM job (a VMware backup job with a daily schedule) with its includes. Thread-safe; the includes keep their
- * insertion order.
+ * A simulated EM job (a VMware backup job with a daily schedule) with its includes. Thread-safe; the includes keep
+ * their insertion order.
  */
 public final class SimJob {
 
     /** Outcome of {@link #removeIncludeUnlessLast(String)}. */
     enum Removal {
-        REMOVED, LAST_OBJECT, NOT_FOUND
+        REMOVED,
+        LAST_OBJECT,
+        NOT_FOUND
     }
 
     /** Outcome of {@link #addIncludeUnlessPresent(String, String)}. */
     enum Addition {
-        ADDED, ALREADY_INCLUDED
+        ADDED,
+        ALREADY_INCLUDED
     }
 
     static final String DEFAULT_DESCRIPTION = "Created by the EM simulator.";
@@ -112,7 +115,10 @@ public final class SimJob {
         }
     }
 
-    /** Adds an object unless one with the same reference (any letter case: EM writes {@code Vm} and {@code VM}) is in the job. */
+    /**
+     * Adds an object unless one with the same reference (any letter case: EM writes {@code Vm} and {@code VM}) is in
+     * the job.
+     */
     Addition addIncludeUnlessPresent(String hierarchyObjRef, String objectName) {
         synchronized (includes) {
             String key = hierarchyObjRef.toLowerCase(Locale.ROOT);
@@ -128,7 +134,8 @@ public final class SimJob {
     /** A copy under a new id and name: same description, schedule and objects, the objects with new ObjectInJobIds. */
     SimJob copyAs(String newId, String newName) {
         SimJob copy = new SimJob(newId, newName).setDescription(description).setScheduleEnabled(scheduleEnabled);
-        getIncludes().forEach(include -> copy.addInclude(UUID.randomUUID().toString(), include.getHierarchyObjRef(), include.getName()));
+        getIncludes().forEach(
+                include -> copy.addInclude(UUID.randomUUID().toString(), include.getHierarchyObjRef(), include.getName()));
         return copy;
     }
 

@@ -20,7 +20,8 @@ record SimRequest(List<String> pathParams, Map<String, String> query, Headers he
 
     /** A query parameter whose name matches in any letter case (EM's are not case-sensitive), or {@code null}. */
     String queryParam(String name) {
-        return query.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst().orElse(null);
+        return query.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst()
+                .orElse(null);
     }
 
     /**

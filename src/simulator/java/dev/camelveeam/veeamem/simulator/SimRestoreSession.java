@@ -12,12 +12,17 @@ public final class SimRestoreSession {
 
     /** Constant names are the wire values of {@code State}. */
     public enum State {
-        Starting, Working, Stopped
+        Starting,
+        Working,
+        Stopped
     }
 
     /** Constant names are the wire values of {@code Result}; {@code None} while the restore runs. */
     public enum Result {
-        None, Success, Warning, Failed
+        None,
+        Success,
+        Warning,
+        Failed
     }
 
     record Status(State state, Result result, Instant endTime, String failureMessage, int progress) {

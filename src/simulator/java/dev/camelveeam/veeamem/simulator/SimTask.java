@@ -16,7 +16,9 @@ final class SimTask {
 
     /** Constant names are the wire values of {@code Task/State}. */
     enum State {
-        Running, OperationFinished, Finished
+        Running,
+        OperationFinished,
+        Finished
     }
 
     /**
@@ -69,7 +71,8 @@ final class SimTask {
     }
 
     synchronized void schedule(ScheduledExecutorService scheduler, Duration runTime, Duration collectTime) {
-        pendingTransition = scheduler.schedule(() -> endOperation(scheduler, collectTime), runTime.toNanos(), TimeUnit.NANOSECONDS);
+        pendingTransition
+                = scheduler.schedule(() -> endOperation(scheduler, collectTime), runTime.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** Stops the task where it is: no further transition, the change is never applied. */

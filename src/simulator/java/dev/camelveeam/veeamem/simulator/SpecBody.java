@@ -13,14 +13,16 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A request body read as one EM spec ({@code CreateObjectInJobSpec}, {@code JobCloneSpec}): XML in EM's namespace, or
@@ -63,7 +65,8 @@ final class SpecBody {
             throw new SimError(400, "The request body is empty: expected " + spec.name() + ".");
         }
         String contentType = request.headers().getFirst("Content-Type");
-        return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json") ? fromJson(body, spec) : fromXml(body, spec);
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")
+                ? fromJson(body, spec) : fromXml(body, spec);
     }
 
     /** @throws SimError 400 if the member is missing or blank */
@@ -94,8 +97,10 @@ final class SpecBody {
             throw new SimError(400, "The request body is not well-formed XML: " + e.getMessage());
         }
         if (!spec.name().equals(root.getLocalName()) || !EM_NAMESPACE.equals(root.getNamespaceURI())) {
-            throw new SimError(400, "The request body must be a " + spec.name() + " in namespace " + EM_NAMESPACE + ", not "
-                    + (root.getNamespaceURI() == null ? "" : "{" + root.getNamespaceURI() + "}") + root.getLocalName() + ".");
+            throw new SimError(
+                    400, "The request body must be a " + spec.name() + " in namespace " + EM_NAMESPACE + ", not "
+                         + (root.getNamespaceURI() == null ? "" : "{" + root.getNamespaceURI() + "}") + root.getLocalName()
+                         + ".");
         }
         return readXml(root, spec, spec.name());
     }
@@ -112,7 +117,8 @@ final class SpecBody {
                 continue; // unknown or out of sequence order: ignored, as XmlSerializer does
             }
             Member member = spec.members().get(index);
-            read.values.put(member.name(), member.container() ? readXml(child, member, path + "/" + member.name()) : child.getTextContent().strip());
+            read.values.put(member.name(),
+                    member.container() ? readXml(child, member, path + "/" + member.name()) : child.getTextContent().strip());
             next = index + 1;
         }
         return read;
@@ -145,7 +151,8 @@ final class SpecBody {
         object.properties().forEach(field -> spec.members().stream()
                 .filter(member -> member.name().equalsIgnoreCase(field.getKey()) && !field.getValue().isNull())
                 .findFirst()
-                .ifPresent(member -> read.values.put(member.name(), jsonValue(field.getValue(), member, path + "/" + member.name()))));
+                .ifPresent(member -> read.values.put(member.name(),
+                        jsonValue(field.getValue(), member, path + "/" + member.name()))));
         return read;
     }
 

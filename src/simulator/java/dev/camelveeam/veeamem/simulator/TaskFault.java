@@ -35,9 +35,9 @@ public final class TaskFault {
     }
 
     /**
-     * The task is lost from its session at once: {@code GET}/{@code DELETE /api/tasks/{id}} answer {@code 500} "There is
-     * no backup task with id [task-N] in current rest session" and {@code GET /api/tasks} leaves it out, as EM does when
-     * the task's session is gone. Like such a task, it still runs and applies its change when it finishes.
+     * The task is lost from its session at once: {@code GET}/{@code DELETE /api/tasks/{id}} answer {@code 500} "There
+     * is no backup task with id [task-N] in current rest session" and {@code GET /api/tasks} leaves it out, as EM does
+     * when the task's session is gone. Like such a task, it still runs and applies its change when it finishes.
      */
     public static TaskFault vanish() {
         return new TaskFault(null, null, true, "vanish");

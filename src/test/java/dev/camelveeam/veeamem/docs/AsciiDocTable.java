@@ -28,7 +28,8 @@ final class AsciiDocTable {
     /** Adds a row of cells, each already AsciiDoc markup (see {@link #escape(String)}). */
     AsciiDocTable row(String... cells) {
         if (cells.length != header.size()) {
-            throw new IllegalArgumentException("A row of " + cells.length + " cells in a table of " + header.size()
+            throw new IllegalArgumentException(
+                    "A row of " + cells.length + " cells in a table of " + header.size()
                                                + " columns: " + List.of(cells));
         }
         rows.add(List.of(cells));

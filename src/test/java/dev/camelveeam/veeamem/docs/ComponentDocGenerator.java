@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes the option and header tables of the component page from the component JSON, between the page's marker
- * comments ({@code // component options: START} ... {@code END}, likewise {@code endpoint options} and
+ * Writes the option and header tables of the component page from the component JSON, between the page's marker comments
+ * ({@code // component options: START} ... {@code END}, likewise {@code endpoint options} and
  * {@code component headers}). The build runs it after compiling the tests; see pom.xml.
  * <p>
  * Usage: {@code ComponentDocGenerator <component json> <component adoc>}. The page is written only when a table

@@ -35,7 +35,7 @@ class ComponentDocTest {
         assertAll(ComponentDocGenerator.regions(json).entrySet().stream().map(region -> () -> assertEquals(
                 region.getValue(), MarkedRegions.content(page, region.getKey()),
                 "The '" + region.getKey() + "' region of " + PAGE + " is stale: run mvn process-test-classes"
-                                                                  + " (it rewrites the page) and commit the page")));
+                                                                                 + " (it rewrites the page) and commit the page")));
     }
 
     @Test

@@ -55,7 +55,8 @@ final class DocSnippets {
             }
             Matcher marker = i > 0 ? MARKDOWN_MARKER.matcher(lines.get(i - 1)) : null;
             boolean named = marker != null && marker.matches();
-            blocks.add(new Block(line.substring(3).strip(), i + 2, join(lines.subList(i + 1, end)),
+            blocks.add(new Block(
+                    line.substring(3).strip(), i + 2, join(lines.subList(i + 1, end)),
                     named ? marker.group(1) : null, named ? marker.group(2) : null));
             i = end;
         }
@@ -83,7 +84,8 @@ final class DocSnippets {
             }
             Matcher marker = i > 0 ? ASCIIDOC_MARKER.matcher(lines.get(i - 1)) : null;
             boolean named = marker != null && marker.matches();
-            blocks.add(new Block(source.group(1), i + 3, join(lines.subList(i + 2, end)),
+            blocks.add(new Block(
+                    source.group(1), i + 3, join(lines.subList(i + 2, end)),
                     named ? marker.group(1) : null, named ? marker.group(2) : null));
             i = end;
         }
@@ -109,7 +111,8 @@ final class DocSnippets {
             } else if (marker.group(2).equals(tag)) {
                 boolean opens = marker.group(1).equals("tag");
                 if (opens == inside) {
-                    throw new IllegalArgumentException((opens ? "tag::" : "end::") + tag + "[] on line " + (i + 1)
+                    throw new IllegalArgumentException(
+                            (opens ? "tag::" : "end::") + tag + "[] on line " + (i + 1)
                                                        + (opens ? " inside the region" : " outside the region"));
                 }
                 inside = opens;

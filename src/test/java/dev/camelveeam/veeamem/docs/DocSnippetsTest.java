@@ -27,7 +27,8 @@ class DocSnippetsTest {
                 """);
 
         assertEquals(2, blocks.size());
-        assertEquals(new DocSnippets.Block("java", 5, "from(\"direct:a\")\n    .to(\"log:a\");\n",
+        assertEquals(new DocSnippets.Block(
+                "java", 5, "from(\"direct:a\")\n    .to(\"log:a\");\n",
                 "src/test/java/A.java", "route"), blocks.get(0));
         assertEquals("", blocks.get(1).language());
         assertFalse(blocks.get(1).hasSource());
@@ -47,7 +48,8 @@ class DocSnippetsTest {
                 ----
                 """);
 
-        assertEquals(List.of(new DocSnippets.Block("properties", 8, "a = b\n", "src/test/resources/a.properties",
+        assertEquals(List.of(new DocSnippets.Block(
+                "properties", 8, "a = b\n", "src/test/resources/a.properties",
                 "connection")), blocks);
     }
 

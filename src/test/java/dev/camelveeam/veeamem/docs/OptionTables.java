@@ -5,9 +5,9 @@ import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
- * The option and header sections of the component page, rendered from the component JSON: component options,
- * endpoint options (path and query parameters) and message headers. Columns: name with its group, description,
- * default and type; required and secret options are marked in the description.
+ * The option and header sections of the component page, rendered from the component JSON: component options, endpoint
+ * options (path and query parameters) and message headers. Columns: name with its group, description, default and type;
+ * required and secret options are marked in the description.
  */
 final class OptionTables {
 

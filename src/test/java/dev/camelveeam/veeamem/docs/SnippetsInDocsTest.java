@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every Java, YAML, XML, properties and SQL block of README.md and of the component page, and every Java block of
  * docs/simulator.md, is a copy of a tagged region of a file that a test compiles or runs, and shows it exactly (see
- * {@link DocSnippets} for the markers). Shell commands and console output are left out. To change a snippet, change
- * its region and copy it to the page.
+ * {@link DocSnippets} for the markers). Shell commands and console output are left out. To change a snippet, change its
+ * region and copy it to the page.
  */
 class SnippetsInDocsTest {
 

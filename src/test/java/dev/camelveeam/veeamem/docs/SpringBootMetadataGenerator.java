@@ -21,14 +21,14 @@ import org.apache.camel.util.StringHelper;
 
 /**
  * Writes {@code META-INF/spring-configuration-metadata.json}, the IDE completion of the
- * {@code camel.component.veeam-em.*} properties of a Spring Boot application, from the component JSON: one property
- * per component option (kebab-case name, type, description, default, deprecation), plus {@code enabled} and
+ * {@code camel.component.veeam-em.*} properties of a Spring Boot application, from the component JSON: one property per
+ * component option (kebab-case name, type, description, default, deprecation), plus {@code enabled} and
  * {@code customizer.enabled} of the auto-configuration, and the values of enum options as hints. The build runs it
  * after compiling the tests, like {@link ComponentDocGenerator}; see pom.xml.
  * <p>
- * Usage: {@code SpringBootMetadataGenerator <component json> <metadata json> [<copy>...]}. The metadata file is
- * written only when it changed; each copy (the one in target/classes, so that the jar of this build has the current
- * file) is written when it differs.
+ * Usage: {@code SpringBootMetadataGenerator <component json> <metadata json> [<copy>...]}. The metadata file is written
+ * only when it changed; each copy (the one in target/classes, so that the jar of this build has the current file) is
+ * written when it differs.
  */
 public final class SpringBootMetadataGenerator {
 
@@ -42,7 +42,8 @@ public final class SpringBootMetadataGenerator {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            throw new IllegalArgumentException("Usage: SpringBootMetadataGenerator <component json> <metadata json>"
+            throw new IllegalArgumentException(
+                    "Usage: SpringBootMetadataGenerator <component json> <metadata json>"
                                                + " [<copy>...]; got " + args.length + " args");
         }
         String metadata;

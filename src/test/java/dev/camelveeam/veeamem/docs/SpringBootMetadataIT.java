@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The built jar (failsafe runs this test against it) carries the Spring Boot auto-configuration and IDE metadata of
- * its own component JSON.
+ * The built jar (failsafe runs this test against it) carries the Spring Boot auto-configuration and IDE metadata of its
+ * own component JSON.
  */
 class SpringBootMetadataIT {
 

@@ -70,11 +70,16 @@ class SpringBootMetadataTest {
     @Test
     void defaultsAndTypesAreWrittenAsSpringReadsThem() {
         assertAll(
-                () -> assertEquals("java.lang.String", properties.get("camel.component.veeam-em.base-url").path("type").asText()),
-                () -> assertEquals("java.time.Duration", properties.get("camel.component.veeam-em.poll-initial-delay").path("type").asText()),
-                () -> assertEquals("200ms", properties.get("camel.component.veeam-em.poll-initial-delay").path("defaultValue").asText()),
-                () -> assertEquals("10m", properties.get("camel.component.veeam-em.task-timeout").path("defaultValue").asText()),
-                () -> assertTrue(properties.get("camel.component.veeam-em.fail-on-task-error").path("defaultValue").isBoolean()),
+                () -> assertEquals("java.lang.String",
+                        properties.get("camel.component.veeam-em.base-url").path("type").asText()),
+                () -> assertEquals("java.time.Duration",
+                        properties.get("camel.component.veeam-em.poll-initial-delay").path("type").asText()),
+                () -> assertEquals("200ms",
+                        properties.get("camel.component.veeam-em.poll-initial-delay").path("defaultValue").asText()),
+                () -> assertEquals("10m",
+                        properties.get("camel.component.veeam-em.task-timeout").path("defaultValue").asText()),
+                () -> assertTrue(
+                        properties.get("camel.component.veeam-em.fail-on-task-error").path("defaultValue").isBoolean()),
                 () -> assertEquals(1000, properties.get("camel.component.veeam-em.max-pages").path("defaultValue").asInt()),
                 () -> assertTrue(properties.get("camel.component.veeam-em.enabled").path("defaultValue").asBoolean()),
                 () -> assertTrue(properties.get("camel.component.veeam-em.ssl-context-parameters").path("description")

@@ -66,8 +66,9 @@ class EmConnectionTest {
 
     @Test
     void aLogonWithoutAnswerIsALogonFailureNotAnUnknownOutcome() {
-        FakeTransport transport = new FakeTransport(clock, request -> CompletableFuture.failedFuture(
-                new VeeamEmTransportException("POST /sessionMngr/ got no answer", true, null)));
+        FakeTransport transport = new FakeTransport(
+                clock, request -> CompletableFuture.failedFuture(
+                        new VeeamEmTransportException("POST /sessionMngr/ got no answer", true, null)));
         EmApi api = new EmApi(connection(transport), VeeamEmFormat.json);
 
         Throwable failure = failure(api.submit(DELETE, new PendingChange("test", "UpdateJob")));
@@ -79,12 +80,14 @@ class EmConnectionTest {
 
     @Test
     void anOperationWithoutAnswerHasAnUnknownOutcome() {
-        FakeTransport transport = new FakeTransport(clock, request -> request.method().equals("POST")
-                ? answer(201, FakeTransport.LOGON_ANSWER)
-                : CompletableFuture.failedFuture(new VeeamEmTransportException("no answer", true, null)));
+        FakeTransport transport = new FakeTransport(
+                clock, request -> request.method().equals("POST")
+                        ? answer(201, FakeTransport.LOGON_ANSWER)
+                        : CompletableFuture.failedFuture(new VeeamEmTransportException("no answer", true, null)));
         EmApi api = new EmApi(connection(transport), VeeamEmFormat.json);
 
-        assertInstanceOf(VeeamEmOutcomeUnknownException.class, failure(api.submit(DELETE, new PendingChange("test", "UpdateJob"))));
+        assertInstanceOf(VeeamEmOutcomeUnknownException.class,
+                failure(api.submit(DELETE, new PendingChange("test", "UpdateJob"))));
         assertEquals(1, transport.count("DELETE", "/jobs"), "not sent again");
     }
 
@@ -127,8 +130,9 @@ class EmConnectionTest {
 
     @Test
     void afterStopNothingIsSentAndCloseLogsOff() {
-        FakeTransport transport = new FakeTransport(clock, request -> request.method().equals("POST")
-                ? answer(201, FakeTransport.LOGON_ANSWER) : answer(204, ""));
+        FakeTransport transport = new FakeTransport(
+                clock, request -> request.method().equals("POST")
+                        ? answer(201, FakeTransport.LOGON_ANSWER) : answer(204, ""));
         EmConnection connection = connection(transport);
         EmApi api = new EmApi(connection, VeeamEmFormat.json);
         connection.session().join();
@@ -156,8 +160,9 @@ class EmConnectionTest {
 
     @Test
     void aSessionIdThatIsNotOneSegmentFailsTheLogonAndNeverGoesIntoAPath() {
-        FakeTransport transport = new FakeTransport(clock, request -> answer(201, FakeTransport.LOGON_ANSWER
-                .replace("session-1", "../jobs/J/includes/I")));
+        FakeTransport transport = new FakeTransport(
+                clock, request -> answer(201, FakeTransport.LOGON_ANSWER
+                        .replace("session-1", "../jobs/J/includes/I")));
         EmConnection connection = connection(transport);
 
         VeeamEmLogonException logon = assertInstanceOf(VeeamEmLogonException.class, failure(connection.session()));
@@ -174,8 +179,9 @@ class EmConnectionTest {
     void anUnreadableLogonAnswerIsLoggedOffWhenItsSessionIdCanBeFound() {
         String cutShort = "<LogonSession xmlns=\"http://www.veeam.com/ent/v1.0\" Href=\"http://em.test:9399/api/"
                           + "logonSessions/5c2d3b31-9f7e-4c52-9d0a-1c8f1d5e2a77\" Type=\"LogonSession\"><Links><Li";
-        FakeTransport transport = new FakeTransport(clock, request -> request.method().equals("POST")
-                ? answer(201, cutShort) : answer(204, ""));
+        FakeTransport transport = new FakeTransport(
+                clock, request -> request.method().equals("POST")
+                        ? answer(201, cutShort) : answer(204, ""));
         EmConnection connection = connection(transport);
 
         VeeamEmLogonException logon = assertInstanceOf(VeeamEmLogonException.class, failure(connection.session()));
@@ -200,10 +206,12 @@ class EmConnectionTest {
     @ParameterizedTest
     @ValueSource(strings = { ".", "..", " " })
     void aTaskIdThatIsNotOneSegmentIsRefused(String taskId) {
-        FakeTransport transport = new FakeTransport(clock, request -> request.method().equals("POST")
-                ? answer(201, FakeTransport.LOGON_ANSWER)
-                : CompletableFuture.completedFuture(new EmResponse(202, null, task("Running")
-                        .replace("task-1", taskId).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        FakeTransport transport = new FakeTransport(
+                clock, request -> request.method().equals("POST")
+                        ? answer(201, FakeTransport.LOGON_ANSWER)
+                        : CompletableFuture.completedFuture(new EmResponse(
+                                202, null, task("Running")
+                                        .replace("task-1", taskId).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         EmApi api = new EmApi(connection(transport), VeeamEmFormat.json);
 
         Throwable failure = failure(api.submit(DELETE, new PendingChange("test", "UpdateJob")));

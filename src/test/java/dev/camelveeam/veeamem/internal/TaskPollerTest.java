@@ -88,7 +88,8 @@ class TaskPollerTest {
     @Test
     void timesOutWithTheLastStateAndCancelsWhenAsked() {
         PollSettings cancelling = new PollSettings(200, 1000, 2500, 5, true);
-        transport.answerWith(request -> request.method().equals("DELETE") ? answer(204, "")
+        transport.answerWith(request -> request.method().equals("DELETE")
+                ? answer(204, "")
                 : answer(200, task("Running")));
         CompletableFuture<Task> waiting = poller.awaitFinished(null, handle, cancelling);
 
@@ -322,7 +323,7 @@ class TaskPollerTest {
     void pollsNoMoreThanDoublingOnAStableWorkload() {
         RunTimeEstimates estimates = new RunTimeEstimates();
         Random random = new Random(3);
-        long[] medians = {50, 200, 500, 1500, 5000, 20_000, 60_000};
+        long[] medians = { 50, 200, 500, 1500, 5000, 20_000, 60_000 };
         int adaptivePolls = 0;
         int backOffPolls = 0;
         for (int i = 0; i < 60; i++) {

@@ -23,10 +23,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The component works with nothing but its declared runtime class path: the packaged jar and the runtime dependencies
  * Maven resolves for a user (so the exclusions on camel-http and camel-jacksonxml leave nothing out that it loads),
- * plus camel-core-languages, which any Camel application has and a bare CamelContext needs,
- * and that class path holds none of the excluded artifacts. The class path comes from the file named by the system
- * property {@code runtimeClasspathFile}, which the release profile writes and sets ({@code mvn -B -Prelease verify});
- * without it (the plain build) the test is skipped.
+ * plus camel-core-languages, which any Camel application has and a bare CamelContext needs, and that class path holds
+ * none of the excluded artifacts. The class path comes from the file named by the system property
+ * {@code runtimeClasspathFile}, which the release profile writes and sets ({@code mvn -B -Prelease verify}); without it
+ * (the plain build) the test is skipped.
  */
 class RuntimeClasspathIT {
 
@@ -77,7 +77,8 @@ class RuntimeClasspathIT {
         classpath.add(testClasses); // RuntimeClasspathMain only: test-classes holds no jar
         Path output = Files.createTempFile("runtime-classpath", ".log");
         try {
-            Process process = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+            Process process = new ProcessBuilder(
+                    Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", String.join(File.pathSeparator, classpath), RuntimeClasspathMain.class.getName())
                     .redirectErrorStream(true).redirectOutput(output.toFile()).start();
             boolean ended = process.waitFor(90, TimeUnit.SECONDS);

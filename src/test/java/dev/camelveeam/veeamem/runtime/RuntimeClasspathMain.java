@@ -51,7 +51,8 @@ public final class RuntimeClasspathMain {
             Task task = removed.getMessage().getBody(Task.class);
             check(task != null && "Finished".equals(task.getState()), "removeInclude: no finished task: " + task);
 
-            Exchange jobs = template.request("veeam-em:listJobs?format=json&" + connection, exchange -> { });
+            Exchange jobs = template.request("veeam-em:listJobs?format=json&" + connection, exchange -> {
+            });
             check(jobs.getException() == null, "listJobs in JSON failed: " + jobs.getException());
             List<?> list = jobs.getMessage().getBody(List.class);
             check(list != null && !list.isEmpty() && list.get(0) instanceof Job, "listJobs in JSON: " + list);

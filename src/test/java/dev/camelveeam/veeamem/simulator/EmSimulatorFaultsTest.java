@@ -88,7 +88,8 @@ class EmSimulatorFaultsTest {
         assertEquals(503, xml.statusCode());
         XmlAnswer error = XmlAnswer.of(xml.body());
         assertEquals("Error", error.rootName());
-        assertTrue(xml.body().contains("Message=\"The service is busy.\" StatusCode=\"503\" Status=\"ServiceUnavailable\""), xml.body());
+        assertTrue(xml.body().contains("Message=\"The service is busy.\" StatusCode=\"503\" Status=\"ServiceUnavailable\""),
+                xml.body());
         assertEquals(503, json.statusCode());
         JsonNode jsonError = JSON.readTree(json.body());
         assertEquals("The service is busy.", jsonError.get("Message").asText());
@@ -166,7 +167,8 @@ class EmSimulatorFaultsTest {
         List<CompletableFuture<HttpResponse<String>>> delayed = IntStream.range(0, moreThanHttpThreads)
                 .mapToObj(i -> client.sendAsync(client.request("/jobs").header("X-RestSvcSessionId", token)))
                 .toList();
-        SimTestClient.eventually("every delayed request's arrival", () -> sim.getRequests("GET", "/api/jobs").size() == moreThanHttpThreads);
+        SimTestClient.eventually("every delayed request's arrival",
+                () -> sim.getRequests("GET", "/api/jobs").size() == moreThanHttpThreads);
         HttpResponse<String> meanwhile = client.get("/jobs/" + job.getId(), token);
 
         assertEquals(200, meanwhile.statusCode());
@@ -294,7 +296,8 @@ class EmSimulatorFaultsTest {
         assertEquals(202, removal.statusCode());
         assertEquals("task-1", taskId);
         assertEquals(500, get.statusCode());
-        assertTrue(get.body().contains("Message=\"There is no backup task with id [task-1] in current rest session\""), get.body());
+        assertTrue(get.body().contains("Message=\"There is no backup task with id [task-1] in current rest session\""),
+                get.body());
         assertEquals(500, delete.statusCode());
         assertEquals(List.of(), taskIds());
         SimTestClient.eventually("the vanished task's change", () -> job.getIncludes().size() == 2);

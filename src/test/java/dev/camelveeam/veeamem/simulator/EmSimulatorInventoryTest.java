@@ -71,7 +71,8 @@ class EmSimulatorInventoryTest {
         assertEquals(items.texts("ObjectRef"), XmlAnswer.of(client.get(href.substring(sim.getBaseUrl().length()), token).body())
                 .texts("ObjectRef"), "the Href finds the item");
 
-        JsonNode json = JSON.readTree(client.get("/lookup?host=" + HOST + "&name=web01&type=Vm", token, "application/json").body());
+        JsonNode json
+                = JSON.readTree(client.get("/lookup?host=" + HOST + "&name=web01&type=Vm", token, "application/json").body());
         assertEquals(List.of("HierarchyItems"), keys(json));
         JsonNode item = json.get("HierarchyItems").get(0);
         assertEquals(List.of("ObjectRef", "ObjectType", "ObjectName", "Links", "Href", "Type"), keys(item));
@@ -85,10 +86,14 @@ class EmSimulatorInventoryTest {
 
         HttpResponse<String> none = client.get("/lookup?host=" + HOST + "&name=nosuchvm&type=Vm", token);
         assertEquals(200, none.statusCode());
-        assertTrue(none.body().endsWith("<HierarchyItems xmlns=\"http://www.veeam.com/ent/v1.0\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\""
-                + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"/>"), none.body());
-        assertEquals("{\"HierarchyItems\":[]}", client.get("/lookup?host=" + HOST + "&name=nosuchvm&type=Vm", token, "application/json").body());
-        assertEquals(List.of(), XmlAnswer.of(client.get("/lookup?host=" + HOST + "&name=web01&type=Host", token).body()).texts("ObjectRef"),
+        assertTrue(none.body().endsWith(
+                "<HierarchyItems xmlns=\"http://www.veeam.com/ent/v1.0\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\""
+                                        + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"/>"),
+                none.body());
+        assertEquals("{\"HierarchyItems\":[]}",
+                client.get("/lookup?host=" + HOST + "&name=nosuchvm&type=Vm", token, "application/json").body());
+        assertEquals(List.of(),
+                XmlAnswer.of(client.get("/lookup?host=" + HOST + "&name=web01&type=Host", token).body()).texts("ObjectRef"),
                 "the type must match too");
         assertEquals(7, XmlAnswer.of(client.get("/lookup?host=" + HOST + "&type=Vm", token).body()).texts("ObjectRef").size(),
                 "without a name every object of the type");
@@ -99,17 +104,20 @@ class EmSimulatorInventoryTest {
         String ref = URLEncoder.encode(VM_REF_PREFIX.replace(":Vm:", ":VM:") + "vm-48912", StandardCharsets.UTF_8);
         XmlAnswer found = XmlAnswer.of(client.get("/lookup?hierarchyRef=" + ref, token).body());
         assertEquals(List.of("oracle02"), found.texts("ObjectName"));
-        assertEquals(List.of(), XmlAnswer.of(client.get("/lookup?hierarchyRef=" + ref + "9", token).body()).texts("ObjectName"));
+        assertEquals(List.of(),
+                XmlAnswer.of(client.get("/lookup?hierarchyRef=" + ref + "9", token).body()).texts("ObjectName"));
     }
 
     @Test
     void lookupWithoutAUsableHostIsAnError() {
-        HttpResponse<String> unknown = client.get("/lookup?host=urn:veeam:HierarchyRoot:" + UUID.randomUUID() + "&name=web01&type=Vm", token);
+        HttpResponse<String> unknown
+                = client.get("/lookup?host=urn:veeam:HierarchyRoot:" + UUID.randomUUID() + "&name=web01&type=Vm", token);
         assertEquals(404, unknown.statusCode());
         assertTrue(unknown.body().contains("Status=\"NotFound\""), unknown.body());
         assertEquals(400, client.get("/lookup?host=vcenter01&name=web01&type=Vm", token).statusCode());
         assertEquals(400, client.get("/lookup?name=web01&type=Vm", token).statusCode());
-        assertEquals(200, client.get("/lookup?host=" + SEED_HIERARCHY_ROOT_ID.toUpperCase() + "&name=web01", token).statusCode(),
+        assertEquals(200,
+                client.get("/lookup?host=" + SEED_HIERARCHY_ROOT_ID.toUpperCase() + "&name=web01", token).statusCode(),
                 "a bare GUID is accepted too");
         assertEquals(401, client.get("/lookup?host=" + HOST, "bogus").statusCode());
     }
@@ -122,11 +130,13 @@ class EmSimulatorInventoryTest {
             assertEquals(List.of(), XmlAnswer.of(ownClient.get("/hierarchyRoots", ownToken).body()).attributes("Ref", "UID"));
 
             String rootId = UUID.randomUUID().toString();
-            SimHierarchyRoot root = own.addHierarchyRoot(rootId, "vcenter02").addVm("urn:VMware:Vm:" + rootId + ".vm-1", "db01");
+            SimHierarchyRoot root
+                    = own.addHierarchyRoot(rootId, "vcenter02").addVm("urn:VMware:Vm:" + rootId + ".vm-1", "db01");
             assertEquals(rootId, root.getId());
             assertEquals("vcenter02", root.getName());
-            assertEquals(List.of("db01"), XmlAnswer.of(ownClient.get("/lookup?host=urn:veeam:HierarchyRoot:" + rootId + "&name=db01&type=Vm",
-                    ownToken).body()).texts("ObjectName"));
+            assertEquals(List.of("db01"),
+                    XmlAnswer.of(ownClient.get("/lookup?host=urn:veeam:HierarchyRoot:" + rootId + "&name=db01&type=Vm",
+                            ownToken).body()).texts("ObjectName"));
             assertThrows(IllegalArgumentException.class, () -> own.addHierarchyRoot(rootId, "again"));
             assertThrows(IllegalArgumentException.class, () -> own.addHierarchyRoot("vcenter", "not a guid"));
             assertThrows(IllegalArgumentException.class, () -> root.addVm("vm-2", "no urn"));
@@ -137,9 +147,11 @@ class EmSimulatorInventoryTest {
     void em13CasingAppliesToLookups() throws Exception {
         try (EmSimulator own = new EmSimulator().withJsonCasing(EmSimulator.JsonCasing.EM13).start()) {
             SimTestClient ownClient = new SimTestClient(own);
-            JsonNode json = JSON.readTree(ownClient.get("/lookup?host=" + HOST + "&name=exch01&type=Vm", ownClient.logon(), "application/json")
-                    .body());
-            assertEquals(List.of("objectRef", "objectType", "objectName", "links", "href", "type"), keys(json.get("hierarchyItems").get(0)));
+            JsonNode json = JSON.readTree(
+                    ownClient.get("/lookup?host=" + HOST + "&name=exch01&type=Vm", ownClient.logon(), "application/json")
+                            .body());
+            assertEquals(List.of("objectRef", "objectType", "objectName", "links", "href", "type"),
+                    keys(json.get("hierarchyItems").get(0)));
         }
     }
 

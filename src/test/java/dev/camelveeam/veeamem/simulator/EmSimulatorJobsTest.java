@@ -101,16 +101,22 @@ class EmSimulatorJobsTest {
         XmlAnswer entity = XmlAnswer.of(client.get("/jobs/" + job.getId() + "?format=Entity", token).body());
         assertEquals("Job", entity.rootName());
         assertEquals(List.of(path + "?format=Entity"), entity.attributes("Job", "Href"));
-        assertEquals(List.of("Up", "Alternate", "Edit", "Clone", "ToggleScheduleEnabled", "Down", "Down", "Create", "Start", "Stop",
-                "Retry"), entity.attributes("Link", "Rel").subList(0, 11));
+        assertEquals(
+                List.of("Up", "Alternate", "Edit", "Clone", "ToggleScheduleEnabled", "Down", "Down", "Create", "Start", "Stop",
+                        "Retry"),
+                entity.attributes("Link", "Rel").subList(0, 11));
         List<String> hrefs = entity.attributes("Link", "Href");
         assertTrue(hrefs.containsAll(List.of(path + "?action=start", path + "?action=stop", path + "?action=retry",
-                path + "?action=clone", path + "?action=toggleScheduleEnabled", path + "/includes", path + "/backupSessions")), hrefs.toString());
-        assertEquals(List.of("Links", "JobType", "Platform", "Description", "ScheduleConfigured", "ScheduleEnabled", "NextRun", "JobInfo"),
+                path + "?action=clone", path + "?action=toggleScheduleEnabled", path + "/includes", path + "/backupSessions")),
+                hrefs.toString());
+        assertEquals(
+                List.of("Links", "JobType", "Platform", "Description", "ScheduleConfigured", "ScheduleEnabled", "NextRun",
+                        "JobInfo"),
                 entity.childNames("Job"));
         assertEquals(List.of(SimJob.DEFAULT_DESCRIPTION), entity.texts("Description"));
         Instant nextRun = Instant.parse(entity.texts("NextRun").get(0));
-        assertTrue(nextRun.isAfter(Instant.now()) && nextRun.isBefore(Instant.now().plus(1, ChronoUnit.DAYS)), nextRun::toString);
+        assertTrue(nextRun.isAfter(Instant.now()) && nextRun.isBefore(Instant.now().plus(1, ChronoUnit.DAYS)),
+                nextRun::toString);
 
         job.setScheduleEnabled(false).setDescription("Nightly");
         XmlAnswer disabled = XmlAnswer.of(client.get("/jobs/" + job.getId() + "?format=Entity", token).body());
@@ -147,7 +153,10 @@ class EmSimulatorJobsTest {
             assertTrue(accepted.body().contains("<State>Running</State><Operation>StartJob</Operation>"), accepted.body());
 
             String finished = ownClient.awaitTaskState(token, SimTestClient.taskId(accepted), "Finished");
-            assertTrue(finished.contains("<Result Success=\"true\"><Message>Job \"Exchange Backup\" triggered to start.</Message>"), finished);
+            assertTrue(
+                    finished.contains(
+                            "<Result Success=\"true\"><Message>Job \"Exchange Backup\" triggered to start.</Message>"),
+                    finished);
             SimBackupSession run = latest(own, SEED_EXCHANGE_JOB_ID);
             assertEquals(SimBackupSession.State.Working, run.getState());
             assertEquals(SimBackupSession.Result.None, run.getResult());
@@ -156,8 +165,11 @@ class EmSimulatorJobsTest {
             assertTrue(Duration.between(run.getCreationTime(), Instant.now()).abs().compareTo(Duration.ofSeconds(10)) < 0);
 
             String again = ownClient.awaitTaskState(token, SimTestClient.taskId(ownClient.post("/jobs/" + SEED_EXCHANGE_JOB_ID
-                    + "?action=start", token)), "Finished");
-            assertTrue(again.contains("<Result Success=\"false\"><Message>Job \"Exchange Backup\" is already running.</Message>"), again);
+                                                                                               + "?action=start",
+                    token)), "Finished");
+            assertTrue(
+                    again.contains("<Result Success=\"false\"><Message>Job \"Exchange Backup\" is already running.</Message>"),
+                    again);
             assertEquals(2, own.getBackupSessions(SEED_EXCHANGE_JOB_ID).size(), "no second session");
         }
     }
@@ -168,7 +180,8 @@ class EmSimulatorJobsTest {
                 .withNextBackupSessionResult(SimBackupSession.Result.Warning).start()) {
             SimTestClient ownClient = new SimTestClient(own);
             String token = ownClient.logon();
-            ownClient.awaitTaskState(token, SimTestClient.taskId(ownClient.post("/jobs/" + SEED_ORACLE_JOB_ID + "?action=start", token)),
+            ownClient.awaitTaskState(token,
+                    SimTestClient.taskId(ownClient.post("/jobs/" + SEED_ORACLE_JOB_ID + "?action=start", token)),
                     "Finished");
             SimBackupSession run = latest(own, SEED_ORACLE_JOB_ID);
             SimTestClient.eventually("the session's end", () -> run.getState() == SimBackupSession.State.Stopped);
@@ -183,8 +196,9 @@ class EmSimulatorJobsTest {
     void stopEndsTheRunningSessionAsFailedAndFailsWhenNothingRuns() {
         String token = client.logon();
         SimJob job = newJob("Stop me");
-        SimBackupSession running = sim.addBackupSession(job.getId(), SimBackupSession.State.Working, SimBackupSession.Result.None,
-                Instant.now().minusSeconds(60), null);
+        SimBackupSession running
+                = sim.addBackupSession(job.getId(), SimBackupSession.State.Working, SimBackupSession.Result.None,
+                        Instant.now().minusSeconds(60), null);
 
         HttpResponse<String> accepted = client.post("/jobs/" + job.getId() + "?action=stop", token);
         assertTrue(accepted.body().contains("<Operation>StopJob</Operation>"), accepted.body());
@@ -195,7 +209,8 @@ class EmSimulatorJobsTest {
         assertEquals("Job has been stopped by user.", running.getFailureMessage());
         assertTrue(running.getEndTime() != null);
 
-        String again = client.awaitTaskState(token, SimTestClient.taskId(client.post("/jobs/" + job.getId() + "?action=stop", token)),
+        String again = client.awaitTaskState(token,
+                SimTestClient.taskId(client.post("/jobs/" + job.getId() + "?action=stop", token)),
                 "Finished");
         assertTrue(again.contains("<Result Success=\"false\"><Message>Job \"Stop me\" is not running.</Message>"), again);
     }
@@ -205,18 +220,26 @@ class EmSimulatorJobsTest {
         String token = client.logon();
         SimJob succeeded = newJob("Retry after success");
         Instant earlier = Instant.now().minus(2, ChronoUnit.HOURS);
-        sim.addBackupSession(succeeded.getId(), SimBackupSession.State.Stopped, SimBackupSession.Result.Failed, earlier, earlier.plusSeconds(60));
-        sim.addBackupSession(succeeded.getId(), SimBackupSession.State.Stopped, SimBackupSession.Result.Success, earlier.plusSeconds(3600),
+        sim.addBackupSession(succeeded.getId(), SimBackupSession.State.Stopped, SimBackupSession.Result.Failed, earlier,
+                earlier.plusSeconds(60));
+        sim.addBackupSession(succeeded.getId(), SimBackupSession.State.Stopped, SimBackupSession.Result.Success,
+                earlier.plusSeconds(3600),
                 earlier.plusSeconds(3700));
         SimJob neverRan = newJob("Never ran");
         SimJob failed = newJob("Retry after failure");
-        sim.addBackupSession(failed.getId(), SimBackupSession.State.Stopped, SimBackupSession.Result.Failed, earlier, earlier.plusSeconds(60));
+        sim.addBackupSession(failed.getId(), SimBackupSession.State.Stopped, SimBackupSession.Result.Failed, earlier,
+                earlier.plusSeconds(60));
 
-        String refused = client.awaitTaskState(token, SimTestClient.taskId(client.post("/jobs/" + succeeded.getId() + "?action=retry", token)),
+        String refused = client.awaitTaskState(token,
+                SimTestClient.taskId(client.post("/jobs/" + succeeded.getId() + "?action=retry", token)),
                 "Finished");
-        assertTrue(refused.contains("<Result Success=\"false\"><Message>Job \"Retry after success\" cannot be retried: only a job whose last"
-                + " session ended Failed can be retried, and its last session is Stopped with result Success.</Message>"), refused);
-        String never = client.awaitTaskState(token, SimTestClient.taskId(client.post("/jobs/" + neverRan.getId() + "?action=retry", token)),
+        assertTrue(refused
+                .contains(
+                        "<Result Success=\"false\"><Message>Job \"Retry after success\" cannot be retried: only a job whose last"
+                          + " session ended Failed can be retried, and its last session is Stopped with result Success.</Message>"),
+                refused);
+        String never = client.awaitTaskState(token,
+                SimTestClient.taskId(client.post("/jobs/" + neverRan.getId() + "?action=retry", token)),
                 "Finished");
         assertTrue(never.contains("Success=\"false\"") && never.contains("it has never run"), never);
 
@@ -234,13 +257,15 @@ class EmSimulatorJobsTest {
     void toggleScheduleEnabledFlipsTheScheduleWhenTheTaskFinishes() {
         String token = client.logon();
         SimJob job = newJob("Toggle me");
-        HttpResponse<String> accepted = client.post("/jobs/urn:veeam:Job:" + job.getId() + "?action=toggleScheduleEnabled", token);
+        HttpResponse<String> accepted
+                = client.post("/jobs/urn:veeam:Job:" + job.getId() + "?action=toggleScheduleEnabled", token);
         assertEquals(202, accepted.statusCode());
         assertTrue(accepted.body().contains("<Operation>UpdateJob</Operation>"), accepted.body());
         assertTrue(client.awaitTaskState(token, SimTestClient.taskId(accepted), "Finished").contains("<Message>Ok</Message>"));
         assertFalse(job.isScheduleEnabled());
 
-        client.awaitTaskState(token, SimTestClient.taskId(client.post("/jobs/" + job.getId() + "?action=TOGGLESCHEDULEENABLED", token)),
+        client.awaitTaskState(token,
+                SimTestClient.taskId(client.post("/jobs/" + job.getId() + "?action=TOGGLESCHEDULEENABLED", token)),
                 "Finished");
         assertTrue(job.isScheduleEnabled());
     }
@@ -267,7 +292,8 @@ class EmSimulatorJobsTest {
         assertEquals("Clone target", clone.getName());
         assertEquals(source.getIncludes().stream().map(SimInclude::getHierarchyObjRef).toList(),
                 clone.getIncludes().stream().map(SimInclude::getHierarchyObjRef).toList());
-        assertTrue(clone.getIncludes().stream().noneMatch(i -> source.findInclude(i.getId()).isPresent()), "new ObjectInJobIds");
+        assertTrue(clone.getIncludes().stream().noneMatch(i -> source.findInclude(i.getId()).isPresent()),
+                "new ObjectInJobIds");
         XmlAnswer entity = XmlAnswer.of(client.get(related.substring(sim.getBaseUrl().length()), token).body());
         assertEquals(List.of("Clone target"), entity.attributes("Job", "Name"));
         RecordedRequest recorded = sim.getRequests("POST", "/api/jobs/" + source.getId()).get(0);
@@ -280,9 +306,10 @@ class EmSimulatorJobsTest {
         String token = client.logon();
         SimJob source = newJob("Json clone source");
         String pascal = "{\"BackupJobCloneInfo\":{\"JobName\":\"Json clone\",\"FolderName\":\"Backups\","
-                + "\"RepositoryUid\":\"urn:veeam:Repository:0d2e6bbd-3b2a-4a8e-8f0e-2f6c1f7d9c11\",\"Description\":\"From JSON\"}}";
+                        + "\"RepositoryUid\":\"urn:veeam:Repository:0d2e6bbd-3b2a-4a8e-8f0e-2f6c1f7d9c11\",\"Description\":\"From JSON\"}}";
         HttpResponse<String> accepted = client.send(client.request("/jobs/" + source.getId() + "?action=clone")
-                .header("X-RestSvcSessionId", token).header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("X-RestSvcSessionId", token).header("Content-Type", "application/json")
+                .header("Accept", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(pascal)));
         assertEquals(202, accepted.statusCode(), accepted.body());
         String taskId = JSON.readTree(accepted.body()).get("TaskId").textValue();
@@ -295,13 +322,16 @@ class EmSimulatorJobsTest {
         assertEquals("From JSON", clone.getDescription());
 
         String camel = "{\"backupJobCloneInfo\":{\"jobName\":\"JSON CLONE\",\"folderName\":\"Backups\","
-                + "\"repositoryUid\":\"urn:veeam:Repository:0d2e6bbd-3b2a-4a8e-8f0e-2f6c1f7d9c11\"}}";
-        HttpResponse<String> duplicate = client.post("/jobs/" + source.getId() + "?action=clone", token, "application/json; charset=utf-8",
-                camel);
+                       + "\"repositoryUid\":\"urn:veeam:Repository:0d2e6bbd-3b2a-4a8e-8f0e-2f6c1f7d9c11\"}}";
+        HttpResponse<String> duplicate
+                = client.post("/jobs/" + source.getId() + "?action=clone", token, "application/json; charset=utf-8",
+                        camel);
         assertEquals(202, duplicate.statusCode(), duplicate.body());
         String failed = client.awaitTaskState(token, SimTestClient.taskId(duplicate), "Finished");
-        assertTrue(failed.contains("<Result Success=\"false\"><Message>Cannot clone job \"Json clone source\": a job named \"JSON CLONE\""
-                + " already exists.</Message></Result>"), failed);
+        assertTrue(failed.contains(
+                "<Result Success=\"false\"><Message>Cannot clone job \"Json clone source\": a job named \"JSON CLONE\""
+                                   + " already exists.</Message></Result>"),
+                failed);
         assertFalse(failed.contains("Related"), failed);
     }
 
@@ -322,8 +352,10 @@ class EmSimulatorJobsTest {
         assertTrue(tooLongAnswer.body().contains("50 characters"), tooLongAnswer.body());
         assertEquals(400, client.post(path, token, "application/json", "{\"BackupJobCloneInfo\":\"flat\"}").statusCode());
         assertEquals(400, client.post(path, token, "application/json", "[1,2]").statusCode());
-        assertEquals(400, client.post(path, token, "application/json", "{\"ReplicaJobCloneInfo\":{\"JobName\":\"r\",\"VmSuffix\":\"_r\"}}")
-                .statusCode());
+        assertEquals(400,
+                client.post(path, token, "application/json",
+                        "{\"ReplicaJobCloneInfo\":{\"JobName\":\"r\",\"VmSuffix\":\"_r\"}}")
+                        .statusCode());
     }
 
     @Test
@@ -342,9 +374,10 @@ class EmSimulatorJobsTest {
         String token = client.logon();
         SimJob job = newJob("Add XML");
         String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><CreateObjectInJobSpec " + EM_NS
-                + " xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\"><HierarchyObjRef>" + VM_REF_PREFIX + "vm-101</HierarchyObjRef>"
-                + "<HierarchyObjName>web01</HierarchyObjName><Order>2</Order><GuestProcessingOptions><VssSnapshotOptions>"
-                + "<VssSnapshotMode>Disabled</VssSnapshotMode></VssSnapshotOptions></GuestProcessingOptions></CreateObjectInJobSpec>";
+                      + " xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\"><HierarchyObjRef>" + VM_REF_PREFIX
+                      + "vm-101</HierarchyObjRef>"
+                      + "<HierarchyObjName>web01</HierarchyObjName><Order>2</Order><GuestProcessingOptions><VssSnapshotOptions>"
+                      + "<VssSnapshotMode>Disabled</VssSnapshotMode></VssSnapshotOptions></GuestProcessingOptions></CreateObjectInJobSpec>";
 
         HttpResponse<String> accepted = client.post("/jobs/" + job.getId() + "/includes", token, "application/xml", body);
 
@@ -366,7 +399,8 @@ class EmSimulatorJobsTest {
         HttpResponse<String> pascal = client.post("/jobs/" + job.getId() + "/includes", token, "application/json",
                 "{\"HierarchyObjRef\":\"" + VM_REF_PREFIX + "vm-201\",\"HierarchyObjName\":\"dup-vm\",\"GuestProcessingOptions\":{}}");
         HttpResponse<String> camel = client.post("/jobs/" + job.getId() + "/includes", token, "application/json",
-                "{\"hierarchyObjRef\":\"" + VM_REF_PREFIX.replace(":Vm:", ":VM:") + "vm-202\",\"hierarchyObjName\":\"dup-vm\"}");
+                "{\"hierarchyObjRef\":\"" + VM_REF_PREFIX.replace(":Vm:",
+                        ":VM:") + "vm-202\",\"hierarchyObjName\":\"dup-vm\"}");
         assertEquals(202, pascal.statusCode(), pascal.body());
         assertEquals(202, camel.statusCode(), camel.body());
         client.awaitTaskState(token, SimTestClient.taskId(pascal), "Finished");
@@ -395,7 +429,7 @@ class EmSimulatorJobsTest {
                 "<CreateObjectInJobSpec " + EM_NS + "><HierarchyObjRef>vm-101</HierarchyObjRef>" + name + "</CreateObjectInJobSpec>",
                 "<CreateObjectInJobSpec " + EM_NS + ">" + ref + name + "<Order>first</Order></CreateObjectInJobSpec>",
                 "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><CreateObjectInJobSpec " + EM_NS + ">" + ref + name
-                        + "</CreateObjectInJobSpec>");
+                                                                                                                       + "</CreateObjectInJobSpec>");
         for (String body : xmlBodies) {
             HttpResponse<String> response = client.post(path, token, "application/xml", body);
             assertEquals(400, response.statusCode(), body + " -> " + response.body());
@@ -406,11 +440,15 @@ class EmSimulatorJobsTest {
         assertTrue(outOfOrder.body().contains("CreateObjectInJobSpec/HierarchyObjRef is required."), outOfOrder.body());
 
         for (String body : List.of("{", "{\"HierarchyObjRef\":\"" + VM_REF_PREFIX + "vm-1\"}", "{\"HierarchyObjRef\":{\"a\":1},"
-                + "\"HierarchyObjName\":\"x\"}", "\"text\"")) {
+                                                                                               + "\"HierarchyObjName\":\"x\"}",
+                "\"text\"")) {
             assertEquals(400, client.post(path, token, "application/json", body).statusCode(), body);
         }
-        assertEquals(400, client.post(path, token, "text/plain", "{\"HierarchyObjRef\":\"" + VM_REF_PREFIX + "vm-1\",\"HierarchyObjName\":\"x\"}")
-                .statusCode(), "without a JSON content type the body is read as XML");
+        assertEquals(400,
+                client.post(path, token, "text/plain",
+                        "{\"HierarchyObjRef\":\"" + VM_REF_PREFIX + "vm-1\",\"HierarchyObjName\":\"x\"}")
+                        .statusCode(),
+                "without a JSON content type the body is read as XML");
         assertEquals(1, sim.getJob(path.split("/")[2]).orElseThrow().getIncludes().size());
     }
 
@@ -422,7 +460,8 @@ class EmSimulatorJobsTest {
         String id = EmSimulator.SEED_ORACLE_FAILED_SESSION_ID;
         XmlAnswer all = XmlAnswer.of(client.get("/backupSessions", token).body());
         assertEquals("EntityReferences", all.rootName());
-        assertTrue(all.attributes("Ref", "UID").contains("urn:veeam:BackupJobSession:" + id), all.attributes("Ref", "UID").toString());
+        assertTrue(all.attributes("Ref", "UID").contains("urn:veeam:BackupJobSession:" + id),
+                all.attributes("Ref", "UID").toString());
         assertTrue(all.attributes("Ref", "Type").stream().allMatch("BackupJobSessionReference"::equals));
 
         XmlAnswer ref = XmlAnswer.of(client.get("/backupSessions/urn:veeam:BackupJobSession:" + id, token).body());
@@ -431,21 +470,28 @@ class EmSimulatorJobsTest {
 
         HttpResponse<String> entityAnswer = client.get("/backupSessions/" + id + "?format=Entity", token);
         XmlAnswer entity = XmlAnswer.of(entityAnswer.body());
-        assertEquals(List.of("Links", "JobUid", "JobName", "JobType", "CreationTimeUTC", "EndTimeUTC", "State", "Result", "Progress",
-                "FailureMessage", "IsRetry"), entity.childNames("BackupJobSession"));
-        SimBackupSession seeded = sim.getBackupSessions(SEED_ORACLE_JOB_ID).stream().filter(s -> s.getId().equals(id)).findFirst().orElseThrow();
+        assertEquals(
+                List.of("Links", "JobUid", "JobName", "JobType", "CreationTimeUTC", "EndTimeUTC", "State", "Result", "Progress",
+                        "FailureMessage", "IsRetry"),
+                entity.childNames("BackupJobSession"));
+        SimBackupSession seeded = sim.getBackupSessions(SEED_ORACLE_JOB_ID).stream().filter(s -> s.getId().equals(id))
+                .findFirst().orElseThrow();
         String stamp = seeded.getCreationTime().toString().replace('T', ' ').replace("Z", "");
         assertEquals(List.of("Oracle Backup@" + stamp), entity.attributes("BackupJobSession", "Name"));
-        assertEquals(List.of(sim.getBaseUrl() + "/backupSessions/" + id + "?format=Entity"), entity.attributes("BackupJobSession", "Href"));
+        assertEquals(List.of(sim.getBaseUrl() + "/backupSessions/" + id + "?format=Entity"),
+                entity.attributes("BackupJobSession", "Href"));
         assertEquals(List.of("urn:veeam:Job:" + SEED_ORACLE_JOB_ID), entity.texts("JobUid"));
         assertEquals(List.of("Stopped", "Failed", "100", "Simulated failure.", "false"), List.of(entity.texts("State").get(0),
-                entity.texts("Result").get(0), entity.texts("Progress").get(0), entity.texts("FailureMessage").get(0), entity.texts("IsRetry").get(0)));
+                entity.texts("Result").get(0), entity.texts("Progress").get(0), entity.texts("FailureMessage").get(0),
+                entity.texts("IsRetry").get(0)));
         assertEquals(List.of(seeded.getCreationTime().toString()), entity.texts("CreationTimeUTC"));
         assertEquals(List.of("Up", "Up", "Alternate", "Down"), entity.attributes("Link", "Rel"));
 
-        JsonNode json = JSON.readTree(client.get("/backupSessions/" + EmSimulator.SEED_ORACLE_SUCCESS_SESSION_ID + "?format=Entity", token,
-                "application/json").body());
-        assertEquals(List.of("IsRetry", "JobUid", "JobName", "JobType", "CreationTimeUTC", "EndTimeUTC", "State", "Result", "Progress",
+        JsonNode json = JSON
+                .readTree(client.get("/backupSessions/" + EmSimulator.SEED_ORACLE_SUCCESS_SESSION_ID + "?format=Entity", token,
+                        "application/json").body());
+        assertEquals(List.of("IsRetry", "JobUid", "JobName", "JobType", "CreationTimeUTC", "EndTimeUTC", "State", "Result",
+                "Progress",
                 "FailureMessage", "Name", "UID", "Links", "Href", "Type"), keys(json));
         assertTrue(json.get("FailureMessage").isNull());
         assertEquals(100, json.get("Progress").intValue());
@@ -460,13 +506,17 @@ class EmSimulatorJobsTest {
     void aRunningSessionHasNoEndTimeAndAnEmptyFailureMessage() throws Exception {
         String token = client.logon();
         SimJob job = newJob("Running");
-        SimBackupSession running = sim.addBackupSession(job.getId(), SimBackupSession.State.Working, SimBackupSession.Result.None,
-                Instant.parse("2025-08-15T06:00:00.120Z"), null);
+        SimBackupSession running
+                = sim.addBackupSession(job.getId(), SimBackupSession.State.Working, SimBackupSession.Result.None,
+                        Instant.parse("2025-08-15T06:00:00.120Z"), null);
         String xml = client.get("/backupSessions/" + running.getId() + "?format=Entity", token).body();
-        assertTrue(xml.contains("<CreationTimeUTC>2025-08-15T06:00:00.12Z</CreationTimeUTC><State>Working</State><Result>None</Result>"
-                + "<Progress>0</Progress><FailureMessage/><IsRetry>false</IsRetry>"), xml);
+        assertTrue(xml.contains(
+                "<CreationTimeUTC>2025-08-15T06:00:00.12Z</CreationTimeUTC><State>Working</State><Result>None</Result>"
+                                + "<Progress>0</Progress><FailureMessage/><IsRetry>false</IsRetry>"),
+                xml);
         assertTrue(xml.contains("Name=\"Running@2025-08-15 06:00:00\""), xml);
-        JsonNode json = JSON.readTree(client.get("/backupSessions/" + running.getId() + "?format=Entity", token, "application/json").body());
+        JsonNode json = JSON.readTree(
+                client.get("/backupSessions/" + running.getId() + "?format=Entity", token, "application/json").body());
         assertTrue(json.get("EndTimeUTC").isNull() && json.get("FailureMessage").isNull(), json.toString());
     }
 
@@ -474,8 +524,10 @@ class EmSimulatorJobsTest {
     void jobBackupSessionsListOnlyThatJobsSessions_badIdsAre400And404() {
         String token = client.logon();
         XmlAnswer exchange = XmlAnswer.of(client.get("/jobs/" + SEED_EXCHANGE_JOB_ID + "/backupSessions", token).body());
-        assertEquals(List.of("urn:veeam:BackupJobSession:" + EmSimulator.SEED_EXCHANGE_WARNING_SESSION_ID), exchange.attributes("Ref", "UID"));
-        XmlAnswer entities = XmlAnswer.of(client.get("/jobs/" + SEED_EXCHANGE_JOB_ID + "/backupSessions?format=Entity", token).body());
+        assertEquals(List.of("urn:veeam:BackupJobSession:" + EmSimulator.SEED_EXCHANGE_WARNING_SESSION_ID),
+                exchange.attributes("Ref", "UID"));
+        XmlAnswer entities
+                = XmlAnswer.of(client.get("/jobs/" + SEED_EXCHANGE_JOB_ID + "/backupSessions?format=Entity", token).body());
         assertEquals("BackupJobSessions", entities.rootName());
         assertEquals(List.of("Warning"), entities.texts("Result"));
 
@@ -494,12 +546,16 @@ class EmSimulatorJobsTest {
             List<String> byTime = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 Instant created = first.plus(i, ChronoUnit.HOURS);
-                byTime.add(own.addBackupSession(job.getId(), SimBackupSession.State.Stopped, SimBackupSession.Result.Success, created,
-                        created.plusSeconds(60)).getId());
+                byTime.add(own
+                        .addBackupSession(job.getId(), SimBackupSession.State.Stopped, SimBackupSession.Result.Success, created,
+                                created.plusSeconds(60))
+                        .getId());
             }
-            assertEquals(byTime, own.getBackupSessions(job.getId()).stream().map(SimBackupSession::getId).toList(), "Java API: oldest first");
+            assertEquals(byTime, own.getBackupSessions(job.getId()).stream().map(SimBackupSession::getId).toList(),
+                    "Java API: oldest first");
 
-            List<String> wire = XmlAnswer.of(ownClient.get("/jobs/" + job.getId() + "/backupSessions", token).body()).attributes("Ref", "UID")
+            List<String> wire = XmlAnswer.of(ownClient.get("/jobs/" + job.getId() + "/backupSessions", token).body())
+                    .attributes("Ref", "UID")
                     .stream().map(uid -> uid.substring(uid.lastIndexOf(':') + 1)).toList();
             assertEquals(byTime.stream().sorted().toList(), wire, "by id");
             assertNotEquals(byTime, wire);
@@ -525,14 +581,17 @@ class EmSimulatorJobsTest {
         try (EmSimulator own = fastSimulator().withJsonCasing(EmSimulator.JsonCasing.EM13).start()) {
             SimTestClient ownClient = new SimTestClient(own);
             String token = ownClient.logon();
-            JsonNode job = JSON.readTree(ownClient.get("/jobs/" + SEED_ORACLE_JOB_ID + "?format=Entity", token, "application/json").body());
-            assertEquals(List.of("jobType", "platform", "description", "scheduleConfigured", "scheduleEnabled", "nextRun", "jobScheduleOptions",
+            JsonNode job = JSON.readTree(
+                    ownClient.get("/jobs/" + SEED_ORACLE_JOB_ID + "?format=Entity", token, "application/json").body());
+            assertEquals(List.of("jobType", "platform", "description", "scheduleConfigured", "scheduleEnabled", "nextRun",
+                    "jobScheduleOptions",
                     "jobInfo", "name", "uid", "links", "href", "type"), keys(job));
             assertEquals(2, job.get("jobInfo").get("backupJobInfo").get("includes").get("objectInJobs").size());
             JsonNode refs = JSON.readTree(ownClient.get("/backupSessions", token, "application/json").body());
             assertEquals(List.of("links", "uid", "name", "href", "type"), keys(refs.get("refs").get(0)));
-            JsonNode session = JSON.readTree(ownClient.get("/backupSessions/" + EmSimulator.SEED_ORACLE_FAILED_SESSION_ID + "?format=Entity",
-                    token, "application/json").body());
+            JsonNode session = JSON
+                    .readTree(ownClient.get("/backupSessions/" + EmSimulator.SEED_ORACLE_FAILED_SESSION_ID + "?format=Entity",
+                            token, "application/json").body());
             assertEquals("isRetry", keys(session).get(0));
             assertEquals("Failed", session.get("result").textValue());
         }
@@ -545,7 +604,8 @@ class EmSimulatorJobsTest {
     }
 
     private static SimJob newJob(String name) {
-        return sim.addJob(UUID.randomUUID().toString(), name).addInclude(UUID.randomUUID().toString(), VM_REF_PREFIX + "vm-48911", "vm1");
+        return sim.addJob(UUID.randomUUID().toString(), name).addInclude(UUID.randomUUID().toString(),
+                VM_REF_PREFIX + "vm-48911", "vm1");
     }
 
     private static SimBackupSession latest(EmSimulator target, String jobId) {
@@ -555,8 +615,8 @@ class EmSimulatorJobsTest {
 
     private static String cloneSpecXml(String jobName) {
         return "<?xml version=\"1.0\" encoding=\"utf-8\"?><JobCloneSpec " + EM_NS + "><BackupJobCloneInfo><JobName>" + jobName
-                + "</JobName><FolderName>Backups</FolderName><RepositoryUid>urn:veeam:Repository:0d2e6bbd-3b2a-4a8e-8f0e-2f6c1f7d9c11"
-                + "</RepositoryUid></BackupJobCloneInfo></JobCloneSpec>";
+               + "</JobName><FolderName>Backups</FolderName><RepositoryUid>urn:veeam:Repository:0d2e6bbd-3b2a-4a8e-8f0e-2f6c1f7d9c11"
+               + "</RepositoryUid></BackupJobCloneInfo></JobCloneSpec>";
     }
 
     private static JsonNode find(JsonNode array, String key, String value) {

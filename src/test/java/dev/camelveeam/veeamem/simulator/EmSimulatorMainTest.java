@@ -79,8 +79,9 @@ class EmSimulatorMainTest {
     @Test
     void startedItPrintsItsBaseUrlServesTheUsersGivenAndStopsOnClose() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        EmSimulator sim = EmSimulatorMain.start(EmSimulatorMain.parse("--port", "0", "--user", "svc:s3cret", "--task-run-time", "50ms"),
-                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        EmSimulator sim
+                = EmSimulatorMain.start(EmSimulatorMain.parse("--port", "0", "--user", "svc:s3cret", "--task-run-time", "50ms"),
+                        new PrintStream(printed, true, StandardCharsets.UTF_8));
         String baseUrl;
         try {
             baseUrl = sim.getBaseUrl();
@@ -93,15 +94,17 @@ class EmSimulatorMainTest {
             assertEquals(401, client.logon("veeam", "veeam").statusCode());
             String token = client.logon("svc", "s3cret").headers().firstValue("X-RestSvcSessionId").orElseThrow();
             HttpResponse<String> task = client.delete("/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID + "/includes/"
-                    + EmSimulator.SEED_ORACLE01_INCLUDE_ID, token);
+                                                      + EmSimulator.SEED_ORACLE01_INCLUDE_ID,
+                    token);
             assertEquals(202, task.statusCode(), task.body());
             client.awaitTaskState(token, SimTestClient.taskId(task), "Finished");
         } finally {
             sim.close();
         }
         HttpClient http = HttpClient.newHttpClient();
-        Exception refused = assertThrows(Exception.class, () -> http.send(HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/"))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()));
+        Exception refused
+                = assertThrows(Exception.class, () -> http.send(HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()));
         assertInstanceOf(ConnectException.class, refused);
     }
 
@@ -121,7 +124,8 @@ class EmSimulatorMainTest {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trust.getTrustManagers(), null);
             HttpResponse<String> entry = HttpClient.newBuilder().sslContext(context).build()
-                    .send(HttpRequest.newBuilder(java.net.URI.create(sim.getBaseUrl() + "/")).build(), HttpResponse.BodyHandlers.ofString());
+                    .send(HttpRequest.newBuilder(java.net.URI.create(sim.getBaseUrl() + "/")).build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, entry.statusCode());
         }
     }

@@ -54,7 +54,8 @@ class EmSimulatorQueryTest {
         session("b1", beta, SimBackupSession.Result.Warning, 3);
         session("b2", beta, SimBackupSession.Result.Failed, 7);
         session("q1", quoted, SimBackupSession.Result.Success, 2);
-        client.awaitTaskState(token, SimTestClient.taskId(client.post("/jobs/" + beta.getId() + "?action=retry", token)), "Finished");
+        client.awaitTaskState(token, SimTestClient.taskId(client.post("/jobs/" + beta.getId() + "?action=retry", token)),
+                "Finished");
         SimBackupSession retry = sim.getBackupSessions(beta.getId()).get(2);
         assertTrue(retry.isRetry());
         SESSIONS.put("b3", retry.getId());
@@ -76,24 +77,32 @@ class EmSimulatorQueryTest {
         assertEquals(7, result.attributes("Ref", "UID").size());
         assertEquals(List.of("1", "100", "1"), List.of(result.attributes("PagingInfo", "PageNum").get(0),
                 result.attributes("PagingInfo", "PageSize").get(0), result.attributes("PagingInfo", "PagesCount").get(0)));
-        List<String> pageLinks = result.attributes("Link", "Rel").subList(result.attributes("Link", "Rel").size() - 2, result.attributes("Link", "Rel").size());
+        List<String> pageLinks = result.attributes("Link", "Rel").subList(result.attributes("Link", "Rel").size() - 2,
+                result.attributes("Link", "Rel").size());
         assertEquals(List.of("First", "Last"), pageLinks);
-        assertTrue(answer.body().contains("<Link Rel=\"First\" Href=\"" + sim.getBaseUrl() + "/query?type=BackupJobSession&amp;pageSize=100&amp;page=1\"/>"),
+        assertTrue(
+                answer.body()
+                        .contains("<Link Rel=\"First\" Href=\"" + sim.getBaseUrl()
+                                  + "/query?type=BackupJobSession&amp;pageSize=100&amp;page=1\"/>"),
                 answer.body());
-        assertEquals(result.attributes("Ref", "UID"), XmlAnswer.of(client.get("/query?type=backupjobsession&format=refs", token).body())
-                .attributes("Ref", "UID"), "type and format in any letter case");
+        assertEquals(result.attributes("Ref", "UID"),
+                XmlAnswer.of(client.get("/query?type=backupjobsession&format=refs", token).body())
+                        .attributes("Ref", "UID"),
+                "type and format in any letter case");
     }
 
     @Test
     void entitiesInJsonFollowEmTwelvesShape() throws Exception {
-        JsonNode result = JSON.readTree(client.get("/query?type=BackupJobSession&format=Entities", token, "application/json").body());
+        JsonNode result
+                = JSON.readTree(client.get("/query?type=BackupJobSession&format=Entities", token, "application/json").body());
         assertEquals(List.of("Refs", "Entities", "Resources", "Links", "PagingInfo"), keys(result));
         assertTrue(result.get("Refs").isNull() && result.get("Resources").isNull() && result.get("Links").isNull());
         JsonNode entities = result.get("Entities");
         assertEquals(50, entities.size());
         assertEquals("Jobs", keys(entities).get(0));
-        entities.properties().forEach(member -> assertEquals(!member.getKey().equals("BackupJobSessions"), member.getValue().isNull(),
-                member.getKey()));
+        entities.properties()
+                .forEach(member -> assertEquals(!member.getKey().equals("BackupJobSessions"), member.getValue().isNull(),
+                        member.getKey()));
         JsonNode sessions = entities.get("BackupJobSessions").get("BackupJobSessions");
         assertEquals(7, sessions.size());
         assertEquals("IsRetry", keys(sessions.get(0)).get(0));
@@ -110,7 +119,8 @@ class EmSimulatorQueryTest {
     void filtersCombineWithAndOrAndParentheses() {
         assertEquals(Set.of("a2"), found("JobName==\"Alpha\";Result==Failed"));
         assertEquals(Set.of("a2", "b1", "b2"), found("Result==Warning,Result==Failed"));
-        assertEquals(Set.of("b1", "b2", "b3", "a1"), found("JobName==Beta,JobName==Alpha;Result==Success"), "; binds tighter than ,");
+        assertEquals(Set.of("b1", "b2", "b3", "a1"), found("JobName==Beta,JobName==Alpha;Result==Success"),
+                "; binds tighter than ,");
         assertEquals(Set.of("a1"), found("(JobName==Beta,JobName==Alpha);Result==Success"));
         assertEquals(Set.of("a1", "a2"), found(" ( JobName == Alpha ; ( Result == Success , Result == Failed ) ) "));
         assertEquals(Set.of("b1", "b2", "b3"), found("JobUid==\"urn:veeam:Job:" + beta.getId() + "\""));
@@ -136,9 +146,11 @@ class EmSimulatorQueryTest {
     @Test
     void datetimesCompareInUtc() {
         assertEquals(Set.of("b1", "a2"), found("CreationTime>=\"2025-08-15T03:00:00Z\";CreationTime<2025-08-15T07:00:00"));
-        assertEquals(Set.of("b1", "a2"), found("creationtime>2025-08-15T04:30:00+02:00;CreationTime<=2025-08-15T05:00:00.000Z"));
+        assertEquals(Set.of("b1", "a2"),
+                found("creationtime>2025-08-15T04:30:00+02:00;CreationTime<=2025-08-15T05:00:00.000Z"));
         assertEquals(Set.of("b3"), found("CreationTime>2025-08-16"), "a bare date is its midnight UTC");
-        assertEquals(Set.of("a1", "a2", "b1", "b2", "q1"), found("EndTime>=2025-08-15T00:00:00Z"), "running sessions have no end time");
+        assertEquals(Set.of("a1", "a2", "b1", "b2", "q1"), found("EndTime>=2025-08-15T00:00:00Z"),
+                "running sessions have no end time");
         assertEquals(Set.of("a1", "a2", "a3", "b1", "b2", "b3", "q1"), found("EndTime!=2020-01-01T00:00:00Z"));
     }
 
@@ -156,9 +168,11 @@ class EmSimulatorQueryTest {
         assertEquals(List.of("a1", "q1", "b1", "a2", "b2", "a3", "b3"), ordered("sortAsc=CreationTime"));
         assertEquals(List.of("b3", "a3", "b2", "a2", "b1", "q1", "a1"), ordered("sortDesc=creationtime"));
         assertEquals(Set.of("a3", "b3"), new HashSet<>(ordered("sortAsc=EndTime").subList(0, 2)), "no end time sorts first");
-        assertEquals(List.of("b1"), ordered("sortDesc=Result&filter=Result%3e%3dWarning").subList(2, 3), "Failed before Warning");
+        assertEquals(List.of("b1"), ordered("sortDesc=Result&filter=Result%3e%3dWarning").subList(2, 3),
+                "Failed before Warning");
         List<String> unsorted = ordered("");
-        assertEquals(SESSIONS.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList(), unsorted);
+        assertEquals(SESSIONS.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList(),
+                unsorted);
         assertNotEquals(ordered("sortAsc=CreationTime"), unsorted, "EM's unsorted answers are not in time order");
     }
 
@@ -174,8 +188,10 @@ class EmSimulatorQueryTest {
         problems.put("type=BackupJobSession&page=two", "Invalid page [two]");
         problems.put(filter("Result=Failed"), "expected one of == != >= <= > < after 'Result' at position 7");
         problems.put(filter("Colour==red"), "unknown property 'Colour' of BackupJobSession");
-        problems.put(filter("Result==Bogus"), "invalid value 'Bogus' for Result: expected one of [None, Success, Warning, Failed]");
-        problems.put(filter("CreationTime>=yesterday"), "invalid value 'yesterday' for CreationTime: expected an ISO-8601 UTC datetime");
+        problems.put(filter("Result==Bogus"),
+                "invalid value 'Bogus' for Result: expected one of [None, Success, Warning, Failed]");
+        problems.put(filter("CreationTime>=yesterday"),
+                "invalid value 'yesterday' for CreationTime: expected an ISO-8601 UTC datetime");
         problems.put(filter("IsRetry==maybe"), "invalid value 'maybe' for IsRetry: expected true or false");
         problems.put(filter("JobName==\"Alpha"), "unterminated quoted value at position 10");
         problems.put(filter("(JobName==Alpha"), "expected ')'");
@@ -183,7 +199,8 @@ class EmSimulatorQueryTest {
         problems.put(filter("JobName=="), "expected a value");
         problems.put(filter("JobName==Alpha;"), "expected a property name at position 16");
         for (Map.Entry<String, String> problem : problems.entrySet()) {
-            String params = problem.getKey().startsWith("filter=") ? "type=BackupJobSession&" + problem.getKey() : problem.getKey();
+            String params
+                    = problem.getKey().startsWith("filter=") ? "type=BackupJobSession&" + problem.getKey() : problem.getKey();
             HttpResponse<String> answer = client.get("/query?" + params, token, "application/json");
             assertEquals(400, answer.statusCode(), problem.getKey() + " -> " + answer.body());
             String message = JSON.readTree(answer.body()).get("Message").textValue();
@@ -196,10 +213,12 @@ class EmSimulatorQueryTest {
         XmlAnswer refs = XmlAnswer.of(client.get("/query?type=job&" + filter("ScheduleEnabled==false"), token).body());
         assertEquals(List.of("urn:veeam:Job:" + beta.getId()), refs.attributes("Ref", "UID"));
         assertEquals(List.of("JobReference"), refs.attributes("Ref", "Type"));
-        JsonNode entities = JSON.readTree(client.get("/query?type=Job&format=Entities&sortDesc=Name", token, "application/json").body());
+        JsonNode entities
+                = JSON.readTree(client.get("/query?type=Job&format=Entities&sortDesc=Name", token, "application/json").body());
         JsonNode jobs = entities.get("Entities").get("Jobs").get("Jobs");
-        assertEquals(List.of(QUOTED_NAME, "Beta", "Alpha"), List.of(jobs.get(0).get("Name").textValue(), jobs.get(1).get("Name").textValue(),
-                jobs.get(2).get("Name").textValue()));
+        assertEquals(List.of(QUOTED_NAME, "Beta", "Alpha"),
+                List.of(jobs.get(0).get("Name").textValue(), jobs.get(1).get("Name").textValue(),
+                        jobs.get(2).get("Name").textValue()));
         assertTrue(entities.get("Entities").get("BackupJobSessions").isNull());
     }
 
@@ -207,8 +226,9 @@ class EmSimulatorQueryTest {
     void em13CasingAppliesToQueryResults() throws Exception {
         try (EmSimulator own = new EmSimulator().withJsonCasing(EmSimulator.JsonCasing.EM13).start()) {
             SimTestClient ownClient = new SimTestClient(own);
-            JsonNode result = JSON.readTree(ownClient.get("/query?type=BackupJobSession&format=Entities", ownClient.logon(), "application/json")
-                    .body());
+            JsonNode result = JSON.readTree(
+                    ownClient.get("/query?type=BackupJobSession&format=Entities", ownClient.logon(), "application/json")
+                            .body());
             assertEquals(List.of("refs", "entities", "resources", "links", "pagingInfo"), keys(result));
             assertEquals(3, result.get("entities").get("backupJobSessions").get("backupJobSessions").size());
             assertTrue(result.get("entities").has("vAppRestorePoints") && result.get("entities").has("nasJobs"));
@@ -229,9 +249,10 @@ class EmSimulatorQueryTest {
                         SimBackupSession.Result.Success, created, created.plusSeconds(30)).getId());
             }
             String query = "/query?type=BackupJobSession&" + filter("JobName==\"Many\";CreationTime>=\"2025-08-15T00:00:00Z\"")
-                    + "&sortAsc=CreationTime";
-            String encodedQuery = "/query?type=BackupJobSession&filter=JobName%3d%3d%22Many%22%3bCreationTime%3e%3d%222025-08-15T00%3a00%3a00Z%22"
-                    + "&sortAsc=CreationTime";
+                           + "&sortAsc=CreationTime";
+            String encodedQuery
+                    = "/query?type=BackupJobSession&filter=JobName%3d%3d%22Many%22%3bCreationTime%3e%3d%222025-08-15T00%3a00%3a00Z%22"
+                      + "&sortAsc=CreationTime";
 
             XmlAnswer first = XmlAnswer.of(ownClient.get(query, ownToken).body());
             assertEquals(List.of("1", "100", "3"), paging(first));
@@ -241,24 +262,28 @@ class EmSimulatorQueryTest {
             XmlAnswer second = XmlAnswer.of(ownClient.get(pageLinkHref(first, "Next", own), ownToken).body());
             assertEquals(List.of("2", "100", "3"), paging(second));
             assertEquals(byTime.subList(100, 200), second.attributes("Ref", "UID"));
-            assertEquals(Map.of("First", "1", "Previous", "1", "Next", "3", "Last", "3"), pageLinks(second, own.getBaseUrl() + encodedQuery));
+            assertEquals(Map.of("First", "1", "Previous", "1", "Next", "3", "Last", "3"),
+                    pageLinks(second, own.getBaseUrl() + encodedQuery));
 
             XmlAnswer third = XmlAnswer.of(ownClient.get(pageLinkHref(second, "Next", own), ownToken).body());
             assertEquals(byTime.subList(200, 250), third.attributes("Ref", "UID"));
             assertEquals(Map.of("First", "1", "Previous", "2", "Last", "3"), pageLinks(third, own.getBaseUrl() + encodedQuery));
 
-            XmlAnswer sized = XmlAnswer.of(ownClient.get("/query?type=BackupJobSession&pageSize=120&page=3&sortAsc=CreationTime", ownToken).body());
+            XmlAnswer sized = XmlAnswer.of(
+                    ownClient.get("/query?type=BackupJobSession&pageSize=120&page=3&sortAsc=CreationTime", ownToken).body());
             assertEquals(List.of("3", "120", "3"), paging(sized));
             assertEquals(byTime.subList(240, 250), sized.attributes("Ref", "UID"));
             assertTrue(sized.attributes("Link", "Href").contains(own.getBaseUrl()
-                    + "/query?type=BackupJobSession&pageSize=120&page=2&sortAsc=CreationTime"), sized.attributes("Link", "Href").toString());
+                                                                 + "/query?type=BackupJobSession&pageSize=120&page=2&sortAsc=CreationTime"),
+                    sized.attributes("Link", "Href").toString());
 
             XmlAnswer beyond = XmlAnswer.of(ownClient.get("/query?type=BackupJobSession&page=9", ownToken).body());
             assertEquals(List.of("9", "100", "3"), paging(beyond));
             assertEquals(List.of(), beyond.attributes("Ref", "UID"));
             assertEquals(List.of("First", "Last"), beyond.attributes("Link", "Rel"));
 
-            XmlAnswer none = XmlAnswer.of(ownClient.get("/query?type=BackupJobSession&" + filter("JobName==Nobody"), ownToken).body());
+            XmlAnswer none
+                    = XmlAnswer.of(ownClient.get("/query?type=BackupJobSession&" + filter("JobName==Nobody"), ownToken).body());
             assertEquals(List.of("1", "100", "1"), paging(none));
         }
     }

@@ -14,7 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@link EmSimulator#reset()}, and what the simulator leaves behind in the JVM: no thread after close, no system property. */
+/**
+ * {@link EmSimulator#reset()}, and what the simulator leaves behind in the JVM: no thread after close, no system
+ * property.
+ */
 class EmSimulatorResetAndThreadsTest {
 
     @Test
@@ -47,7 +50,8 @@ class EmSimulatorResetAndThreadsTest {
             assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(2)) < 0, "no answer delay");
             String fresh = logon.headers().firstValue("X-RestSvcSessionId").orElseThrow();
             HttpResponse<String> task = client.delete("/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID + "/includes/"
-                    + EmSimulator.SEED_ORACLE01_INCLUDE_ID, fresh);
+                                                      + EmSimulator.SEED_ORACLE01_INCLUDE_ID,
+                    fresh);
             client.awaitTaskState(fresh, SimTestClient.taskId(task), "Finished"); // 20 ms again, not a minute
             assertEquals(1, sim.getLogonCount());
         }
@@ -68,7 +72,8 @@ class EmSimulatorResetAndThreadsTest {
         SimTestClient client = new SimTestClient(sim);
         String token = client.logon();
         client.awaitTaskState(token, SimTestClient.taskId(client.delete("/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID + "/includes/"
-                + EmSimulator.SEED_ORACLE01_INCLUDE_ID, token)), "Finished");
+                                                                        + EmSimulator.SEED_ORACLE01_INCLUDE_ID,
+                token)), "Finished");
         List<Thread> started = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t))
                 .filter(t -> t.getName().startsWith("em-simulator") || t.getName().startsWith("HTTP-Dispatcher")).toList();
         assertTrue(started.stream().anyMatch(t -> t.getName().equals("HTTP-Dispatcher") && !t.isDaemon()),

@@ -17,13 +17,14 @@ import java.util.stream.IntStream;
 
 import javax.xml.parsers.SAXParserFactory;
 
+import org.xml.sax.Attributes;
+import org.xml.sax.helpers.DefaultHandler;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.xml.sax.Attributes;
-import org.xml.sax.helpers.DefaultHandler;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -32,7 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Slow and outsized answers: {@link SimFaults#trickleNext}, {@link SimFaults#oversizeNext}, {@link EmSimulator#withAnswerDelay}. */
+/**
+ * Slow and outsized answers: {@link SimFaults#trickleNext}, {@link SimFaults#oversizeNext},
+ * {@link EmSimulator#withAnswerDelay}.
+ */
 class EmSimulatorSlowAnswersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,7 +73,8 @@ class EmSimulatorSlowAnswersTest {
     @Test
     void trickledAnswerSendsItsHeadersAtOnceThenTheWholeBodyAtTheRate() throws IOException {
         String token = client.logon();
-        String taskId = SimTestClient.taskId(client.post("/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID + "?action=toggleScheduleEnabled", token));
+        String taskId = SimTestClient
+                .taskId(client.post("/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID + "?action=toggleScheduleEnabled", token));
         byte[] whole = client.awaitTaskState(token, taskId, "Finished").getBytes(StandardCharsets.UTF_8);
         int bytesPerSecond = whole.length / 2; // two seconds or a little more
         faults.trickleNext(1, RequestMatcher.of("GET", "/api/tasks/.*"), bytesPerSecond);
@@ -102,7 +107,7 @@ class EmSimulatorSlowAnswersTest {
                 .mapToObj(i -> client.sendAsync(client.request("/")))
                 .toList();
         await().atMost(WAIT).until(() -> sim.getRequests("GET", "/api/").stream().filter(r -> r.status() == 200).count()
-                == moreThanHttpThreads);
+                                         == moreThanHttpThreads);
         client.logon();
 
         assertTrue(trickled.stream().noneMatch(CompletableFuture::isDone), "a trickled answer came before the logon");
@@ -173,7 +178,8 @@ class EmSimulatorSlowAnswersTest {
     @Test
     void oversizeChangesNeitherALargeEnoughNorAnEmptyBody() {
         String token = client.logon();
-        String taskId = SimTestClient.taskId(client.post("/jobs/" + EmSimulator.SEED_EXCHANGE_JOB_ID + "?action=toggleScheduleEnabled", token));
+        String taskId = SimTestClient
+                .taskId(client.post("/jobs/" + EmSimulator.SEED_EXCHANGE_JOB_ID + "?action=toggleScheduleEnabled", token));
         byte[] whole = client.send(client.request("/"), BodyHandlers.ofByteArray()).body();
         faults.oversizeNext(1, ENTRY_POINT, whole.length);
         faults.oversizeNext(1, RequestMatcher.of("DELETE", "/api/tasks/.*"), 1_000);
@@ -195,7 +201,8 @@ class EmSimulatorSlowAnswersTest {
         long start = System.nanoTime();
         List<CompletableFuture<TimedAnswer>> answers = IntStream.range(0, requests).mapToObj(i -> {
             long sent = System.nanoTime();
-            return client.sendAsync(client.request("/")).thenApply(r -> new TimedAnswer(r.statusCode(), System.nanoTime() - sent));
+            return client.sendAsync(client.request("/"))
+                    .thenApply(r -> new TimedAnswer(r.statusCode(), System.nanoTime() - sent));
         }).toList();
         answers.forEach(answer -> {
             assertEquals(200, answer.join().status());

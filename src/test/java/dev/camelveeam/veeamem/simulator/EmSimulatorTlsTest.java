@@ -41,8 +41,10 @@ class EmSimulatorTlsTest {
     void logsOnAndUsesTheSessionOverHttps() throws Exception {
         try (EmSimulator sim = new EmSimulator().withTls(TestCertificates.serverKeyStore(), PASSWORD).start()) {
             HttpClient client = trusting(TestCertificates.caTrustStore());
-            HttpResponse<String> logon = client.send(HttpRequest.newBuilder(URI.create(sim.getBaseUrl() + "/sessionMngr/?v=latest"))
-                    .header("Authorization", SimTestClient.basic("veeam", "veeam")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse<String> logon = client.send(
+                    HttpRequest.newBuilder(URI.create(sim.getBaseUrl() + "/sessionMngr/?v=latest"))
+                            .header("Authorization", SimTestClient.basic("veeam", "veeam"))
+                            .POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             String token = logon.headers().firstValue("X-RestSvcSessionId").orElseThrow();
             HttpResponse<String> jobs = client.send(HttpRequest.newBuilder(URI.create(sim.getBaseUrl() + "/jobs"))
@@ -65,7 +67,8 @@ class EmSimulatorTlsTest {
     @Test
     void handshakeFailsForASelfSignedCertificate() {
         try (EmSimulator sim = new EmSimulator().withTls(TestCertificates.selfSignedServerKeyStore(), PASSWORD).start()) {
-            assertThrows(SSLHandshakeException.class, () -> get(trusting(TestCertificates.caTrustStore()), sim.getBaseUrl() + "/"));
+            assertThrows(SSLHandshakeException.class,
+                    () -> get(trusting(TestCertificates.caTrustStore()), sim.getBaseUrl() + "/"));
         }
     }
 
@@ -85,7 +88,8 @@ class EmSimulatorTlsTest {
             HttpClient client = trusting(TestCertificates.caTrustStore());
             // a POST: java.net.http silently repeats an idempotent request whose connection closed before any answer
             HttpRequest logon = HttpRequest.newBuilder(URI.create(sim.getBaseUrl() + "/sessionMngr/?v=latest"))
-                    .header("Authorization", SimTestClient.basic("veeam", "veeam")).POST(HttpRequest.BodyPublishers.noBody()).build();
+                    .header("Authorization", SimTestClient.basic("veeam", "veeam")).POST(HttpRequest.BodyPublishers.noBody())
+                    .build();
 
             IOException e = assertThrows(IOException.class, () -> client.send(logon, HttpResponse.BodyHandlers.ofString()));
             assertFalse(e instanceof SSLHandshakeException, e.toString());
@@ -99,7 +103,8 @@ class EmSimulatorTlsTest {
         try (EmSimulator sim = new EmSimulator().start()) {
             assertThrows(IllegalStateException.class, () -> sim.withTls(TestCertificates.serverKeyStore(), PASSWORD));
         }
-        assertThrows(IllegalArgumentException.class, () -> new EmSimulator().withTls(TestCertificates.caTrustStore(), PASSWORD));
+        assertThrows(IllegalArgumentException.class,
+                () -> new EmSimulator().withTls(TestCertificates.caTrustStore(), PASSWORD));
     }
 
     private static HttpClient trusting(KeyStore trustStore) throws Exception {
@@ -111,6 +116,7 @@ class EmSimulatorTlsTest {
     }
 
     private static HttpResponse<String> get(HttpClient client, String url) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

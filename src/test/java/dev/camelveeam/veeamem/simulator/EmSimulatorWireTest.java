@@ -62,8 +62,10 @@ class EmSimulatorWireTest {
         assertEquals(Base64.getEncoder().encodeToString(sessionId.getBytes(StandardCharsets.US_ASCII)), token);
         assertEquals("X-RestSvcSessionId=" + token + "; Path=/api;", response.headers().firstValue("Set-Cookie").orElseThrow());
         assertTrue(response.body().contains("<UserName>veeam</UserName>"), response.body());
-        assertTrue(response.body().contains("Href=\"" + sim.getBaseUrl() + "/logonSessions/" + sessionId + "\" Type=\"LogonSession\""));
-        assertTrue(response.body().contains("<Link Rel=\"Down\" Href=\"" + sim.getBaseUrl() + "/jobs\" Type=\"JobReferenceList\"/>"));
+        assertTrue(response.body()
+                .contains("Href=\"" + sim.getBaseUrl() + "/logonSessions/" + sessionId + "\" Type=\"LogonSession\""));
+        assertTrue(response.body()
+                .contains("<Link Rel=\"Down\" Href=\"" + sim.getBaseUrl() + "/jobs\" Type=\"JobReferenceList\"/>"));
         assertEquals(logonsBefore + 1, sim.getLogonCount());
     }
 
@@ -71,8 +73,10 @@ class EmSimulatorWireTest {
     void logonAcceptsNoVersionAndSupportedVersionsButRejectsOthers() {
         String auth = SimTestClient.basic("veeam", "veeam");
         for (String path : List.of("/sessionMngr/", "/sessionMngr", "/sessionMngr/?v=v1_5", "/sessionMngr/?v=v1_7")) {
-            assertEquals(201, client.send(client.request(path).header("Authorization", auth).POST(HttpRequest.BodyPublishers.noBody()))
-                    .statusCode(), path);
+            assertEquals(201,
+                    client.send(client.request(path).header("Authorization", auth).POST(HttpRequest.BodyPublishers.noBody()))
+                            .statusCode(),
+                    path);
         }
         for (String version : List.of("v1_4", "v1_2", "bogus")) {
             HttpResponse<String> old = client.send(client.request("/sessionMngr/?v=" + version).header("Authorization", auth)
@@ -86,7 +90,8 @@ class EmSimulatorWireTest {
 
     @Test
     void configuredUsersReplaceTheDefaultUser() {
-        try (EmSimulator own = new EmSimulator().withUser("svc-camel", "s3cret").withUser("other", "pw").withSeedData(false).start()) {
+        try (EmSimulator own
+                = new EmSimulator().withUser("svc-camel", "s3cret").withUser("other", "pw").withSeedData(false).start()) {
             SimTestClient ownClient = new SimTestClient(own);
             assertEquals(201, ownClient.logon("svc-camel", "s3cret").statusCode());
             assertEquals(201, ownClient.logon("other", "pw").statusCode());
@@ -107,7 +112,8 @@ class EmSimulatorWireTest {
             assertEquals("Basic Realm=RestSvc", response.headers().firstValue("WWW-Authenticate").orElseThrow());
             assertTrue(response.headers().firstValue("X-RestSvcSessionId").isEmpty());
             assertTrue(response.headers().firstValue("Set-Cookie").isEmpty());
-            assertTrue(response.body().contains("<Error Message=\"") && response.body().contains("Status=\"Unauthorized\""), response.body());
+            assertTrue(response.body().contains("<Error Message=\"") && response.body().contains("Status=\"Unauthorized\""),
+                    response.body());
         }
     }
 
@@ -229,15 +235,20 @@ class EmSimulatorWireTest {
         assertTrue(list.contains("<ObjectInJobId>" + EmSimulator.SEED_ORACLE01_INCLUDE_ID + "</ObjectInJobId>"), list);
         assertTrue(list.contains("<Name>oracle02</Name>"), list);
 
-        HttpResponse<String> one = client.get("//jobs/urn:veeam:Job:" + EmSimulator.SEED_ORACLE_JOB_ID.toUpperCase() + "/includes/"
-                + EmSimulator.SEED_ORACLE01_INCLUDE_ID + "/", token);
+        HttpResponse<String> one
+                = client.get("//jobs/urn:veeam:Job:" + EmSimulator.SEED_ORACLE_JOB_ID.toUpperCase() + "/includes/"
+                             + EmSimulator.SEED_ORACLE01_INCLUDE_ID + "/",
+                        token);
         assertEquals(200, one.statusCode(), one.body());
-        String href = sim.getBaseUrl() + "/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID + "/includes/" + EmSimulator.SEED_ORACLE01_INCLUDE_ID;
+        String href = sim.getBaseUrl() + "/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID + "/includes/"
+                      + EmSimulator.SEED_ORACLE01_INCLUDE_ID;
         assertTrue(one.body().contains("<Link Rel=\"Delete\" Href=\"" + href + "\"/>"), one.body());
         assertTrue(one.body().contains("<Link Rel=\"Up\" Href=\"" + sim.getBaseUrl() + "/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID
-                + "?format=Entity\" Name=\"Oracle Backup\" Type=\"Job\"/>"), one.body());
+                                       + "?format=Entity\" Name=\"Oracle Backup\" Type=\"Job\"/>"),
+                one.body());
         assertTrue(one.body().contains("<HierarchyObjRef>" + VM_REF_PREFIX + "vm-48911</HierarchyObjRef><Name>oracle01</Name>"
-                + "<DisplayName>oracle01</DisplayName><GuestProcessingOptions>"), one.body());
+                                       + "<DisplayName>oracle01</DisplayName><GuestProcessingOptions>"),
+                one.body());
         assertFalse(one.body().contains("<Order>"), "the legacy Order element is not sent");
     }
 
@@ -250,10 +261,13 @@ class EmSimulatorWireTest {
         HttpResponse<String> accepted = client.delete(includePath(job, removed), token);
 
         assertEquals(202, accepted.statusCode());
-        assertTrue(accepted.body().contains("<TaskId>task-1</TaskId><State>Running</State><Operation>UpdateJob</Operation></Task>"),
+        assertTrue(
+                accepted.body()
+                        .contains("<TaskId>task-1</TaskId><State>Running</State><Operation>UpdateJob</Operation></Task>"),
                 accepted.body());
         assertTrue(accepted.body().contains("Href=\"" + sim.getBaseUrl() + "/tasks/task-1\" Type=\"Task\""), accepted.body());
-        assertTrue(accepted.body().contains("<Link Rel=\"Delete\" Href=\"" + sim.getBaseUrl() + "/tasks/task-1\" Type=\"Task\"/>"));
+        assertTrue(accepted.body()
+                .contains("<Link Rel=\"Delete\" Href=\"" + sim.getBaseUrl() + "/tasks/task-1\" Type=\"Task\"/>"));
 
         String finished = client.awaitTaskState(token, "task-1", "Finished");
         assertTrue(finished.contains("<Result Success=\"true\"><Message>Ok</Message></Result>"), finished);
@@ -264,13 +278,16 @@ class EmSimulatorWireTest {
 
     @Test
     void taskPassesThroughOperationFinished() {
-        try (EmSimulator own = new EmSimulator().withTaskRunTime(Duration.ZERO).withTaskCollectTime(Duration.ofHours(1)).start()) {
+        try (EmSimulator own
+                = new EmSimulator().withTaskRunTime(Duration.ZERO).withTaskCollectTime(Duration.ofHours(1)).start()) {
             SimTestClient ownClient = new SimTestClient(own);
             String token = ownClient.logon();
-            ownClient.delete("/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID + "/includes/" + EmSimulator.SEED_ORACLE01_INCLUDE_ID, token);
+            ownClient.delete("/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID + "/includes/" + EmSimulator.SEED_ORACLE01_INCLUDE_ID,
+                    token);
             String body = ownClient.awaitTaskState(token, "task-1", "OperationFinished");
             assertTrue(body.contains("<Result Success=\"true\"><Message>OperationFinished</Message></Result>"), body);
-            assertEquals(2, own.getJob(EmSimulator.SEED_ORACLE_JOB_ID).orElseThrow().getIncludes().size(), "not applied before Finished");
+            assertEquals(2, own.getJob(EmSimulator.SEED_ORACLE_JOB_ID).orElseThrow().getIncludes().size(),
+                    "not applied before Finished");
         }
     }
 
@@ -284,7 +301,9 @@ class EmSimulatorWireTest {
 
         String finished = client.awaitTaskState(token, "task-1", "Finished");
         assertTrue(finished.contains("<Result Success=\"false\"><Message>Cannot remove the last object \"" + only.getName()
-                + "\" from job \"" + job.getName() + "\": a job must process at least one object.</Message></Result>"), finished);
+                                     + "\" from job \"" + job.getName()
+                                     + "\": a job must process at least one object.</Message></Result>"),
+                finished);
         assertEquals(List.of(only), job.getIncludes());
     }
 
@@ -317,7 +336,8 @@ class EmSimulatorWireTest {
         String otherSession = client.logon();
         HttpResponse<String> foreign = client.get("/tasks/task-1", otherSession);
         assertEquals(500, foreign.statusCode());
-        assertTrue(foreign.body().contains("Message=\"There is no backup task with id [task-1] in current rest session\""), foreign.body());
+        assertTrue(foreign.body().contains("Message=\"There is no backup task with id [task-1] in current rest session\""),
+                foreign.body());
         assertTrue(foreign.body().contains("Status=\"InternalServerError\""), foreign.body());
         assertFalse(client.get("/tasks", otherSession).body().contains("<Task "));
 
@@ -359,12 +379,14 @@ class EmSimulatorWireTest {
         assertTrue(malformed.body().contains("StatusCode=\"400\" Status=\"BadRequest\""), malformed.body());
 
         assertEquals(400, client.get("/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID + "/includes/null", token).statusCode());
-        assertEquals(400, client.get("/jobs/urn:veeam:Backup:" + EmSimulator.SEED_ORACLE_JOB_ID + "/includes", token).statusCode());
+        assertEquals(400,
+                client.get("/jobs/urn:veeam:Backup:" + EmSimulator.SEED_ORACLE_JOB_ID + "/includes", token).statusCode());
 
         HttpResponse<String> unknownJob = client.get("/jobs/" + UUID.randomUUID() + "/includes", token);
         assertEquals(404, unknownJob.statusCode());
         assertTrue(unknownJob.body().contains("StatusCode=\"404\" Status=\"NotFound\""), unknownJob.body());
-        assertEquals(404, client.delete("/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID + "/includes/" + UUID.randomUUID(), token).statusCode());
+        assertEquals(404, client.delete("/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID + "/includes/" + UUID.randomUUID(), token)
+                .statusCode());
     }
 
     @Test
@@ -413,9 +435,12 @@ class EmSimulatorWireTest {
         String body = client.send(client.request("/").header("Accept", "application/xml")).body();
         assertTrue(body.startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?><EnterpriseManager "), body);
         assertTrue(body.contains("xmlns=\"http://www.veeam.com/ent/v1.0\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" "
-                + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""), body);
-        assertTrue(body.contains("<Link Rel=\"Create\" Href=\"" + sim.getBaseUrl() + "/sessionMngr/?v=latest\" Type=\"LogonSession\"/>"));
-        assertTrue(body.contains("<SupportedVersion Name=\"v1_5\">") && body.contains("<SupportedVersion Name=\"v1_7\">"), body);
+                                 + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""),
+                body);
+        assertTrue(body.contains(
+                "<Link Rel=\"Create\" Href=\"" + sim.getBaseUrl() + "/sessionMngr/?v=latest\" Type=\"LogonSession\"/>"));
+        assertTrue(body.contains("<SupportedVersion Name=\"v1_5\">") && body.contains("<SupportedVersion Name=\"v1_7\">"),
+                body);
     }
 
     @Test
@@ -435,15 +460,19 @@ class EmSimulatorWireTest {
         assertTrue(result.get("Success").isBoolean() && result.get("Success").booleanValue());
         assertFalse(result.get("CredentialsNeeded").booleanValue());
 
-        JsonNode includes = JSON.readTree(client.get("/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID + "/includes", token, "application/json").body());
+        JsonNode includes = JSON.readTree(
+                client.get("/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID + "/includes", token, "application/json").body());
         assertEquals(List.of("ObjectInJobs"), keys(includes));
         JsonNode include = includes.get("ObjectInJobs").get(0);
-        assertEquals(List.of("ObjectInJobId", "HierarchyObjRef", "Name", "DisplayName", "GuestProcessingOptions", "Links", "Href", "Type"),
+        assertEquals(
+                List.of("ObjectInJobId", "HierarchyObjRef", "Name", "DisplayName", "GuestProcessingOptions", "Links", "Href",
+                        "Type"),
                 keys(include));
         assertFalse(include.get("GuestProcessingOptions").get("VssSnapshotOptions").get("IsCopyOnly").booleanValue());
         assertTrue(include.get("GuestProcessingOptions").get("SqlBackupOptions").isNull());
 
-        JsonNode error = JSON.readTree(client.get("/jobs/" + UUID.randomUUID() + "/includes", token, "application/json").body());
+        JsonNode error
+                = JSON.readTree(client.get("/jobs/" + UUID.randomUUID() + "/includes", token, "application/json").body());
         assertEquals(List.of("FirstChanceExceptionMessage", "Message", "StackTrace", "Status", "StatusCode"), keys(error));
         assertEquals(404, error.get("StatusCode").intValue());
         assertEquals("NotFound", error.get("Status").textValue());
@@ -458,20 +487,24 @@ class EmSimulatorWireTest {
     void jsonEm13UsesDotNetCamelCaseKeys() throws Exception {
         try (EmSimulator own = new EmSimulator().withJsonCasing(EmSimulator.JsonCasing.EM13).start()) {
             SimTestClient ownClient = new SimTestClient(own);
-            HttpResponse<String> logon = ownClient.send(ownClient.request("/sessionMngr/?v=latest").header("Accept", "application/json")
+            HttpResponse<String> logon = ownClient.send(ownClient.request("/sessionMngr/?v=latest")
+                    .header("Accept", "application/json")
                     .header("Authorization", SimTestClient.basic("veeam", "veeam")).POST(HttpRequest.BodyPublishers.noBody()));
             JsonNode session = JSON.readTree(logon.body());
             assertEquals(List.of("userName", "sessionId", "links", "href", "type"), keys(session));
             assertEquals(List.of("rel", "href", "name", "type"), keys(session.get("links").get(0)));
 
             String token = logon.headers().firstValue("X-RestSvcSessionId").orElseThrow();
-            JsonNode task = JSON.readTree(ownClient.send(ownClient.request("/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID + "/includes/"
-                    + EmSimulator.SEED_ORACLE01_INCLUDE_ID).header("X-RestSvcSessionId", token).header("Accept", "application/json").DELETE())
+            JsonNode task = JSON.readTree(ownClient
+                    .send(ownClient.request("/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID + "/includes/"
+                                            + EmSimulator.SEED_ORACLE01_INCLUDE_ID)
+                            .header("X-RestSvcSessionId", token).header("Accept", "application/json").DELETE())
                     .body());
             assertEquals(List.of("taskId", "state", "operation", "result", "links", "href", "type"), keys(task));
 
-            JsonNode includes = JSON.readTree(ownClient.get("/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID + "/includes", token, "application/json")
-                    .body());
+            JsonNode includes = JSON
+                    .readTree(ownClient.get("/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID + "/includes", token, "application/json")
+                            .body());
             JsonNode options = includes.get("objectInJobs").get(0).get("guestProcessingOptions");
             assertTrue(options.has("fsFileExcludeOptions") && options.has("windowsGuestFSIndexingOptions"), options.toString());
         }
@@ -550,7 +583,8 @@ class EmSimulatorWireTest {
         Set<Thread> before = simulatorThreads();
         EmSimulator own = new EmSimulator().start();
         SimTestClient ownClient = new SimTestClient(own);
-        ownClient.delete("/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID + "/includes/" + EmSimulator.SEED_ORACLE01_INCLUDE_ID, ownClient.logon());
+        ownClient.delete("/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID + "/includes/" + EmSimulator.SEED_ORACLE01_INCLUDE_ID,
+                ownClient.logon());
         Set<Thread> started = simulatorThreads();
         started.removeAll(before);
         assertFalse(started.isEmpty());
@@ -599,7 +633,9 @@ class EmSimulatorWireTest {
 
     private static byte[] jsonEntryPoint(EmSimulator target) {
         SimTestClient targetClient = new SimTestClient(target);
-        return targetClient.send(targetClient.request("/").header("Accept", "application/json"), HttpResponse.BodyHandlers.ofByteArray()).body();
+        return targetClient
+                .send(targetClient.request("/").header("Accept", "application/json"), HttpResponse.BodyHandlers.ofByteArray())
+                .body();
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

@@ -17,12 +17,13 @@ import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +44,8 @@ class EmSimulatorXsdTest {
     static void start() throws SAXException {
         URL xsd = EmSimulatorXsdTest.class.getResource("/xsd/RestAPI-9.x.xsd");
         schema = SchemaFactory.newDefaultInstance().newSchema(xsd);
-        em12Schema = SchemaFactory.newDefaultInstance().newSchema(EmSimulatorXsdTest.class.getResource("/xsd/RestAPI-em12-additions.xsd"));
+        em12Schema = SchemaFactory.newDefaultInstance()
+                .newSchema(EmSimulatorXsdTest.class.getResource("/xsd/RestAPI-em12-additions.xsd"));
         sim = new EmSimulator().start();
         client = new SimTestClient(sim);
         token = client.logon();
@@ -72,7 +74,8 @@ class EmSimulatorXsdTest {
     void objectsInJobAndObjectInJob() {
         assertValid("ObjectsInJob", client.get("/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID + "/includes", token));
         assertValid("ObjectInJob", client.get("/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID + "/includes/"
-                + EmSimulator.SEED_ORACLE01_INCLUDE_ID, token));
+                                              + EmSimulator.SEED_ORACLE01_INCLUDE_ID,
+                token));
     }
 
     @Test
@@ -113,7 +116,8 @@ class EmSimulatorXsdTest {
         assertValid("EntityRef", client.get("/jobs/" + job, token));
         assertValid("Job", client.get("/jobs/" + job + "?format=Entity", token), "<ObjectInJob ");
         SimJob unscheduled = jobWithIncludes(1).setScheduleEnabled(false);
-        assertValid("Job", client.get("/jobs/" + unscheduled.getId() + "?format=Entity", token), "<ScheduleEnabled>false</ScheduleEnabled>");
+        assertValid("Job", client.get("/jobs/" + unscheduled.getId() + "?format=Entity", token),
+                "<ScheduleEnabled>false</ScheduleEnabled>");
     }
 
     @Test
@@ -126,7 +130,8 @@ class EmSimulatorXsdTest {
         assertValid("EntityReferences", client.get("/jobs/" + EmSimulator.SEED_ORACLE_JOB_ID + "/backupSessions", token));
         SimBackupSession running = sim.addBackupSession(jobWithIncludes(1).getId(), SimBackupSession.State.Working,
                 SimBackupSession.Result.None, Instant.now(), null);
-        assertValid("BackupJobSession", client.get("/backupSessions/" + running.getId() + "?format=Entity", token), "<FailureMessage/>");
+        assertValid("BackupJobSession", client.get("/backupSessions/" + running.getId() + "?format=Entity", token),
+                "<FailureMessage/>");
     }
 
     @Test
@@ -150,18 +155,23 @@ class EmSimulatorXsdTest {
     void actionTasks() {
         sim.withTaskRunTime(Duration.ZERO).withTaskCollectTime(Duration.ZERO);
         SimJob job = jobWithIncludes(1);
-        String clone = "<JobCloneSpec xmlns=\"http://www.veeam.com/ent/v1.0\"><BackupJobCloneInfo><JobName>XSD clone " + UUID.randomUUID()
-                .toString().substring(0, 8) + "</JobName><FolderName>f</FolderName><RepositoryUid>urn:veeam:Repository:r1</RepositoryUid>"
-                + "</BackupJobCloneInfo></JobCloneSpec>";
+        String clone = "<JobCloneSpec xmlns=\"http://www.veeam.com/ent/v1.0\"><BackupJobCloneInfo><JobName>XSD clone "
+                       + UUID.randomUUID()
+                               .toString().substring(0, 8)
+                       + "</JobName><FolderName>f</FolderName><RepositoryUid>urn:veeam:Repository:r1</RepositoryUid>"
+                       + "</BackupJobCloneInfo></JobCloneSpec>";
         HttpResponse<String> cloning = client.post("/jobs/" + job.getId() + "?action=clone", token, "application/xml", clone);
         assertValid("Task", client.awaitTaskState(token, taskId(cloning), "Finished"), "Rel=\"Related\"");
         sim.addBackupSession(job.getId(), SimBackupSession.State.Working, SimBackupSession.Result.None, Instant.now(), null);
-        assertValid("Task", client.awaitTaskState(token, taskId(client.post("/jobs/" + job.getId() + "?action=start", token)), "Finished"),
+        assertValid("Task",
+                client.awaitTaskState(token, taskId(client.post("/jobs/" + job.getId() + "?action=start", token)), "Finished"),
                 "Success=\"false\"");
         String add = "<CreateObjectInJobSpec xmlns=\"http://www.veeam.com/ent/v1.0\"><HierarchyObjRef>" + VM_REF_PREFIX
-                + "vm-101</HierarchyObjRef><HierarchyObjName>web01</HierarchyObjName></CreateObjectInJobSpec>";
-        assertValid("Task", client.post("/jobs/" + job.getId() + "/includes", token, "application/xml", add), "<Operation>UpdateJob</Operation>");
-        assertValid("Error", client.post("/jobs/" + job.getId() + "/includes", token, "application/xml", "<x/>"), "StatusCode=\"400\"");
+                     + "vm-101</HierarchyObjRef><HierarchyObjName>web01</HierarchyObjName></CreateObjectInJobSpec>";
+        assertValid("Task", client.post("/jobs/" + job.getId() + "/includes", token, "application/xml", add),
+                "<Operation>UpdateJob</Operation>");
+        assertValid("Error", client.post("/jobs/" + job.getId() + "/includes", token, "application/xml", "<x/>"),
+                "StatusCode=\"400\"");
     }
 
     @Test
@@ -174,7 +184,8 @@ class EmSimulatorXsdTest {
         assertValid("EntityReferences", client.get("/repositories", token), "Type=\"RepositoryReference\"");
         assertValid("EntityReferences", client.get(server + "/repositories", token), "Type=\"RepositoryReference\"");
         assertValidEm12("Repositories", client.get("/repositories?format=Entity", token), "<Kind>WindowsLocal</Kind>");
-        assertValidEm12("Repository", client.get("/repositories/" + EmSimulator.SEED_HARDENED_REPOSITORY_ID + "?format=Entity", token),
+        assertValidEm12("Repository",
+                client.get("/repositories/" + EmSimulator.SEED_HARDENED_REPOSITORY_ID + "?format=Entity", token),
                 "<FreeSpace>");
         assertValid("EntityRef", client.get("/repositories/" + EmSimulator.SEED_HARDENED_REPOSITORY_ID, token));
     }
@@ -188,15 +199,18 @@ class EmSimulatorXsdTest {
         assertValidEm12("Backup", client.get(backup + "?format=Entity", token), "<Platform>VMware</Platform>");
         assertValid("EntityReferences", client.get(backup + "/restorePoints", token), "Type=\"RestorePointReference\"");
         assertValid("EntityRef", client.get("/restorePoints/" + EmSimulator.SEED_ORACLE_RESTORE_POINT_ID, token));
-        assertValidEm12("RestorePoint", client.get("/restorePoints/" + EmSimulator.SEED_ORACLE_RESTORE_POINT_ID + "?format=Entity", token),
+        assertValidEm12("RestorePoint",
+                client.get("/restorePoints/" + EmSimulator.SEED_ORACLE_RESTORE_POINT_ID + "?format=Entity", token),
                 "<BackupDateUTC>");
         assertValidEm12("RestorePoints", client.get(backup + "/restorePoints?format=Entity", token));
-        assertValid("EntityReferences", client.get("/restorePoints/" + EmSimulator.SEED_ORACLE_RESTORE_POINT_ID + "/vmRestorePoints", token),
+        assertValid("EntityReferences",
+                client.get("/restorePoints/" + EmSimulator.SEED_ORACLE_RESTORE_POINT_ID + "/vmRestorePoints", token),
                 "Type=\"VmRestorePointReference\"");
         assertValid("EntityReferences", client.get("/vmRestorePoints", token));
         assertValid("EntityRef", client.get("/vmRestorePoints/" + EmSimulator.SEED_EXCH01_VM_RESTORE_POINT_ID, token));
         assertValid("VmRestorePoints", client.get("/vmRestorePoints?format=Entity", token), "<PointType>Full</PointType>");
-        assertValid("VmRestorePoint", client.get("/vmRestorePoints/" + EmSimulator.SEED_EXCH01_VM_RESTORE_POINT_ID + "?format=Entity", token),
+        assertValid("VmRestorePoint",
+                client.get("/vmRestorePoints/" + EmSimulator.SEED_EXCH01_VM_RESTORE_POINT_ID + "?format=Entity", token),
                 "Rel=\"Restore\"");
     }
 
@@ -208,36 +222,46 @@ class EmSimulatorXsdTest {
         assertValidEm12("BackupTaskSessions", client.get("/backupSessions/" + session + "/taskSessions?format=Entity", token),
                 "<Result>Warning</Result>", "<VmUid>");
         assertValidEm12("BackupTaskSessions", client.get("/backupSessions/" + EmSimulator.SEED_ORACLE_FAILED_SESSION_ID
-                + "/taskSessions?format=Entity", token), "<TotalSize>0</TotalSize>");
+                                                         + "/taskSessions?format=Entity",
+                token), "<TotalSize>0</TotalSize>");
         assertValid("EntityReferences", client.get("/replicaSessions", token), "Type=\"ReplicaJobSessionReference\"");
         assertValid("ReplicaJobSessions", client.get("/replicaSessions?format=Entity", token), "<JobType>Replica</JobType>");
-        assertValid("ReplicaJobSession", client.get("/replicaSessions/" + EmSimulator.SEED_WEB_REPLICA_SESSION_ID + "?format=Entity", token));
+        assertValid("ReplicaJobSession",
+                client.get("/replicaSessions/" + EmSimulator.SEED_WEB_REPLICA_SESSION_ID + "?format=Entity", token));
         assertValid("EntityReferences", client.get("/restoreSessions", token), "Type=\"RestoreSessionReference\"");
         assertValid("RestoreSessions", client.get("/restoreSessions?format=Entity", token), "<JobType>RestoreVm</JobType>");
-        assertValid("RestoreSession", client.get("/restoreSessions/" + EmSimulator.SEED_EXCH01_RESTORE_SESSION_ID + "?format=Entity", token),
+        assertValid("RestoreSession",
+                client.get("/restoreSessions/" + EmSimulator.SEED_EXCH01_RESTORE_SESSION_ID + "?format=Entity", token),
                 "<RestoredObjRef>");
     }
 
     @Test
     void restoreAndQuickBackupTasks() {
         sim.withTaskRunTime(Duration.ZERO).withTaskCollectTime(Duration.ZERO).withRestoreRunTime(Duration.ofHours(1));
-        HttpResponse<String> restore = client.post("/vmRestorePoints/" + EmSimulator.SEED_ORACLE02_VM_RESTORE_POINT_ID + "?action=restore",
-                token, "application/xml", "<RestoreSpec xmlns=\"http://www.veeam.com/ent/v1.0\"><VmRestoreSpec><PowerOnAfterRestore>false"
-                        + "</PowerOnAfterRestore><QuickRollback>false</QuickRollback></VmRestoreSpec></RestoreSpec>");
+        HttpResponse<String> restore = client.post(
+                "/vmRestorePoints/" + EmSimulator.SEED_ORACLE02_VM_RESTORE_POINT_ID + "?action=restore",
+                token, "application/xml",
+                "<RestoreSpec xmlns=\"http://www.veeam.com/ent/v1.0\"><VmRestoreSpec><PowerOnAfterRestore>false"
+                                          + "</PowerOnAfterRestore><QuickRollback>false</QuickRollback></VmRestoreSpec></RestoreSpec>");
         assertValid("Task", restore, "<Operation>StartVMRestore</Operation>");
         String finished = client.awaitTaskState(token, taskId(restore), "Finished");
         assertValid("Task", finished, "Type=\"RestoreSession\"");
         String sessionId = between(finished, "/restoreSessions/", "?format=Entity");
-        assertValid("RestoreSession", client.get("/restoreSessions/" + sessionId + "?format=Entity", token), "<State>Starting</State>",
+        assertValid("RestoreSession", client.get("/restoreSessions/" + sessionId + "?format=Entity", token),
+                "<State>Starting</State>",
                 "<FailureMessage/>");
 
         sim.withBackupSessionRunTime(Duration.ofHours(1));
-        HttpResponse<String> quick = client.post("/backupServers/" + EmLinks.BACKUP_SERVER_ID + "?action=quickbackup", token, "application/xml",
-                "<QuickBackupStartupSpec xmlns=\"http://www.veeam.com/ent/v1.0\"><VmRef>" + VM_REF_PREFIX + "vm-101</VmRef></QuickBackupStartupSpec>");
+        HttpResponse<String> quick = client.post("/backupServers/" + EmLinks.BACKUP_SERVER_ID + "?action=quickbackup", token,
+                "application/xml",
+                "<QuickBackupStartupSpec xmlns=\"http://www.veeam.com/ent/v1.0\"><VmRef>" + VM_REF_PREFIX
+                                   + "vm-101</VmRef></QuickBackupStartupSpec>");
         assertValid("Task", quick, "<Operation>QuickBackup</Operation>");
         assertValid("Task", client.awaitTaskState(token, taskId(quick), "Finished"), "Success=\"false\"");
-        assertValid("Error", client.post("/vmRestorePoints/" + EmSimulator.SEED_ORACLE02_VM_RESTORE_POINT_ID + "?action=restore", token,
-                "application/xml", "<RestoreSpec xmlns=\"http://www.veeam.com/ent/v1.0\"/>"), "StatusCode=\"400\"");
+        assertValid("Error",
+                client.post("/vmRestorePoints/" + EmSimulator.SEED_ORACLE02_VM_RESTORE_POINT_ID + "?action=restore", token,
+                        "application/xml", "<RestoreSpec xmlns=\"http://www.veeam.com/ent/v1.0\"/>"),
+                "StatusCode=\"400\"");
     }
 
     @Test
@@ -252,11 +276,14 @@ class EmSimulatorXsdTest {
 
     @Test
     void discoveredComputers() {
-        assertValid("EntityReferences", client.get("/agents/discoveredComputers", token), "Type=\"DiscoveredComputerReference\"");
+        assertValid("EntityReferences", client.get("/agents/discoveredComputers", token),
+                "Type=\"DiscoveredComputerReference\"");
         assertValid("EntityRef", client.get("/agents/discoveredComputers/" + EmSimulator.SEED_LINUX_COMPUTER_ID, token));
-        assertValidEm12("DiscoveredComputers", client.get("/agents/discoveredComputers?format=Entity", token), "<AgentStatus>Installed");
+        assertValidEm12("DiscoveredComputers", client.get("/agents/discoveredComputers?format=Entity", token),
+                "<AgentStatus>Installed");
         assertValidEm12("DiscoveredComputer", client.get("/agents/discoveredComputers/" + EmSimulator.SEED_WINDOWS_COMPUTER_ID
-                + "?format=Entity", token), "<HostStatus>Offline</HostStatus>");
+                                                         + "?format=Entity",
+                token), "<HostStatus>Offline</HostStatus>");
     }
 
     @Test
@@ -264,12 +291,14 @@ class EmSimulatorXsdTest {
         assertValidEm12("QueryResult", client.get("/query?type=Repository&format=Entities", token), "<Repositories>", "<Kind>");
         assertValid("QueryResult", client.get("/query?type=Repository", token), "Type=\"RepositoryReference\"");
         assertValid("QueryResult", client.get("/query?type=ReplicaJobSession&format=Entities", token), "<ReplicaJobSessions>");
-        assertValid("QueryResult", client.get("/query?type=VmRestorePoint&format=Entities&sortDesc=CreationTime&pageSize=1", token),
+        assertValid("QueryResult",
+                client.get("/query?type=VmRestorePoint&format=Entities&sortDesc=CreationTime&pageSize=1", token),
                 "<VmRestorePoints>");
         assertValid("QueryResult", client.get("/query?type=BackupTaskSession", token), "Type=\"BackupTaskSessionReference\"");
         assertValid("QueryResult", client.get("/query?type=BackupServer", token), "Type=\"BackupServerReference\"");
         assertValidEm12("QueryResult", client.get("/query?type=BackupServer&format=Entities", token), "<BackupServers>");
-        assertValidEm12("QueryResult", client.get("/query?type=BackupTaskSession&format=Entities", token), "<BackupTaskSessions>");
+        assertValidEm12("QueryResult", client.get("/query?type=BackupTaskSession&format=Entities", token),
+                "<BackupTaskSessions>");
     }
 
     private static SimJob jobWithIncludes(int count) {
@@ -281,7 +310,8 @@ class EmSimulatorXsdTest {
     }
 
     private static HttpResponse<String> deleteInclude(SimJob job) {
-        HttpResponse<String> response = client.delete("/jobs/" + job.getId() + "/includes/" + job.getIncludes().get(0).getId(), token);
+        HttpResponse<String> response
+                = client.delete("/jobs/" + job.getId() + "/includes/" + job.getIncludes().get(0).getId(), token);
         assertEquals(202, response.statusCode(), response.body());
         return response;
     }
@@ -296,7 +326,8 @@ class EmSimulatorXsdTest {
     }
 
     private static void assertValid(String rootElement, HttpResponse<String> response, String... mustContain) {
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"), response.headers().toString());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"),
+                response.headers().toString());
         assertValid(rootElement, response.body(), mustContain);
     }
 
@@ -304,9 +335,12 @@ class EmSimulatorXsdTest {
         assertValid(schema, rootElement, xml, mustContain);
     }
 
-    /** Against the 9.x schema plus EM 12's additions: for the answer kinds docs/simulator.md lists as going beyond 9.x. */
+    /**
+     * Against the 9.x schema plus EM 12's additions: for the answer kinds docs/simulator.md lists as going beyond 9.x.
+     */
     private static void assertValidEm12(String rootElement, HttpResponse<String> response, String... mustContain) {
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"), response.headers().toString());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"),
+                response.headers().toString());
         assertValid(em12Schema, rootElement, response.body(), mustContain);
     }
 
@@ -338,8 +372,9 @@ class EmSimulatorXsdTest {
     private static boolean isHierarchyObjRefPattern(SAXParseException error) {
         String message = error.getMessage();
         return message.contains("'" + VM_REF_PREFIX) && (message.startsWith("cvc-pattern-valid")
-                || message.startsWith("cvc-type.3.1.3") && (message.contains("'HierarchyObjRef'") || message.contains("'ObjectRef'")
-                        || message.contains("'RestoredObjRef'")));
+                || message.startsWith("cvc-type.3.1.3")
+                        && (message.contains("'HierarchyObjRef'") || message.contains("'ObjectRef'")
+                                || message.contains("'RestoredObjRef'")));
     }
 
     private static List<SAXParseException> validate(Schema against, String xml) {

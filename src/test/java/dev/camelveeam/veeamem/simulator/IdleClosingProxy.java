@@ -43,7 +43,8 @@ public final class IdleClosingProxy implements AutoCloseable {
     private final long idleNanos;
     private final ServerSocket server;
     private final ExecutorService threads = Executors.newCachedThreadPool(daemonThreads("idle-closing-proxy-"));
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(daemonThreads("idle-closing-proxy-watchdog-"));
+    private final ScheduledExecutorService watchdog
+            = Executors.newSingleThreadScheduledExecutor(daemonThreads("idle-closing-proxy-watchdog-"));
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger closedIdle = new AtomicInteger();
@@ -197,7 +198,10 @@ public final class IdleClosingProxy implements AutoCloseable {
             this.upstream = upstream;
         }
 
-        /** Copies {@code from} to {@code to} until end of stream, which it passes on, or until either side fails or closes. */
+        /**
+         * Copies {@code from} to {@code to} until end of stream, which it passes on, or until either side fails or
+         * closes.
+         */
         void relay(Socket from, Socket to) {
             byte[] buffer = new byte[BUFFER_SIZE];
             try {

@@ -28,7 +28,8 @@ class IdleClosingProxyTest {
 
     private static final Duration IDLE = Duration.ofMillis(500);
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final byte[] ENTRY_POINT_REQUEST = "GET /api/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ENTRY_POINT_REQUEST
+            = "GET /api/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private static EmSimulator sim;
 

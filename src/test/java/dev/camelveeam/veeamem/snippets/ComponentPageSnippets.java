@@ -16,10 +16,10 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
 
 /**
- * The Java snippets of the component page (src/main/docs/veeam-em-component.adoc), each between {@code tag::name[]}
- * and {@code end::name[]}: the page shows them exactly ({@code SnippetsInDocsTest}), javac compiles them, and
- * {@code ComponentPageSnippetsTest} runs those that can run against the simulator. Keep the formatter off the
- * regions: the page must show them as written here.
+ * The Java snippets of the component page (src/main/docs/veeam-em-component.adoc), each between {@code tag::name[]} and
+ * {@code end::name[]}: the page shows them exactly ({@code SnippetsInDocsTest}), javac compiles them, and
+ * {@code ComponentPageSnippetsTest} runs those that can run against the simulator. Keep the formatter off the regions:
+ * the page must show them as written here.
  */
 final class ComponentPageSnippets {
 
@@ -30,7 +30,7 @@ final class ComponentPageSnippets {
 
         @Override
         public void configure() {
-            // @formatter:off
+            // CHECKSTYLE:OFF
             // tag::tls[]
             KeyStoreParameters trustStore = new KeyStoreParameters();
             trustStore.setResource("file:/etc/camel/em-ca.p12");
@@ -44,7 +44,7 @@ final class ComponentPageSnippets {
             from("direct:remove")
                 .to("veeam-em:removeInclude?sslContextParameters=#emCa");
             // end::tls[]
-            // @formatter:on
+            // CHECKSTYLE:ON
         }
     }
 
@@ -52,7 +52,7 @@ final class ComponentPageSnippets {
 
         @Override
         public void configure() {
-            // @formatter:off
+            // CHECKSTYLE:OFF
             // tag::includes[]
             from("timer:oracle-includes?repeatCount=1")
                 .setHeader(VeeamEmConstants.JOB_ID, constant("Oracle Backup"))
@@ -64,7 +64,7 @@ final class ComponentPageSnippets {
                 .to("veeam-em:getInclude")
                 .log("${body.displayName} is in the job");
             // end::includes[]
-            // @formatter:on
+            // CHECKSTYLE:ON
         }
     }
 
@@ -72,7 +72,7 @@ final class ComponentPageSnippets {
 
         @Override
         public void configure() {
-            // @formatter:off
+            // CHECKSTYLE:OFF
             // tag::jobs[]
             from("timer:job-report?period=3600000")
                 .to("veeam-em:listJobs")
@@ -88,7 +88,7 @@ final class ComponentPageSnippets {
                 .to("veeam-em:cloneJob")
                 .log("Clone task ${header.CamelVeeamEmTaskId}: ${body.result.message}");
             // end::jobs[]
-            // @formatter:on
+            // CHECKSTYLE:ON
         }
     }
 
@@ -96,7 +96,7 @@ final class ComponentPageSnippets {
 
         @Override
         public void configure() {
-            // @formatter:off
+            // CHECKSTYLE:OFF
             // tag::tasks[]
             from("direct:add-vm")           // headers CamelVeeamEmJobId, CamelVeeamEmHierarchyObjRef, CamelVeeamEmObjectName
                 .onException(VeeamEmTaskTimeoutException.class)
@@ -109,7 +109,7 @@ final class ComponentPageSnippets {
                 .to("veeam-em:getTask")
                 .log("${body.taskId} (${body.operation}) is ${body.state}");
             // end::tasks[]
-            // @formatter:on
+            // CHECKSTYLE:ON
         }
     }
 
@@ -117,7 +117,7 @@ final class ComponentPageSnippets {
 
         @Override
         public void configure() {
-            // @formatter:off
+            // CHECKSTYLE:OFF
             // tag::inventory[]
             from("timer:hierarchy-roots?repeatCount=1")
                 .to("veeam-em:listHierarchyRoots")
@@ -130,7 +130,7 @@ final class ComponentPageSnippets {
                 .split(body())
                     .log("${body.objectName}: ${body.objectRef}");
             // end::inventory[]
-            // @formatter:on
+            // CHECKSTYLE:ON
         }
     }
 
@@ -138,7 +138,7 @@ final class ComponentPageSnippets {
 
         @Override
         public void configure() {
-            // @formatter:off
+            // CHECKSTYLE:OFF
             // tag::backup-sessions-list[]
             from("timer:daily-report?period=86400000")
                 .process(exchange -> exchange.getMessage().setHeader(VeeamEmConstants.CREATED_AFTER,
@@ -147,7 +147,7 @@ final class ComponentPageSnippets {
                 .split(body())
                     .log("${body.jobName}: ${body.result} at ${body.endTime} ${body.failureMessage}");
             // end::backup-sessions-list[]
-            // @formatter:on
+            // CHECKSTYLE:ON
         }
     }
 
@@ -155,7 +155,7 @@ final class ComponentPageSnippets {
 
         @Override
         public void configure() {
-            // @formatter:off
+            // CHECKSTYLE:OFF
             // tag::backup-sessions-consumer[]
             getContext().getRegistry().bind("sessionState",
                     new VeeamEmFileStateRepository(Path.of("data/veeam-em-positions")));
@@ -163,7 +163,7 @@ final class ComponentPageSnippets {
             from("veeam-em:backupSessions?initialLookback=24h&stateRepository=#sessionState")
                 .log("${header.CamelVeeamEmJobName}: ${body.result} (session ${header.CamelVeeamEmBackupSessionId})");
             // end::backup-sessions-consumer[]
-            // @formatter:on
+            // CHECKSTYLE:ON
         }
     }
 
@@ -171,7 +171,7 @@ final class ComponentPageSnippets {
 
         @Override
         public void configure() {
-            // @formatter:off
+            // CHECKSTYLE:OFF
             // tag::add-vm[]
             from("jms:queue:vm.provisioned")
                 .setHeader(VeeamEmConstants.JOB_ID, header("backupJob"))
@@ -184,7 +184,7 @@ final class ComponentPageSnippets {
                     .otherwise()
                         .log("${header.vmName} added to ${header.backupJob}: ${body.result.message}");
             // end::add-vm[]
-            // @formatter:on
+            // CHECKSTYLE:ON
         }
     }
 
@@ -192,7 +192,7 @@ final class ComponentPageSnippets {
 
         @Override
         public void configure() {
-            // @formatter:off
+            // CHECKSTYLE:OFF
             // tag::remove-vm[]
             from("jms:queue:vm.decommissioned")
                 .setHeader(VeeamEmConstants.JOB_ID, header("backupJob"))
@@ -203,7 +203,7 @@ final class ComponentPageSnippets {
                         .to("veeam-em:removeInclude")
                         .log("${header.vmName} removed from ${header.backupJob}: ${body.result.message}");
             // end::remove-vm[]
-            // @formatter:on
+            // CHECKSTYLE:ON
         }
     }
 
@@ -211,7 +211,7 @@ final class ComponentPageSnippets {
 
         @Override
         public void configure() {
-            // @formatter:off
+            // CHECKSTYLE:OFF
             // tag::rest-start-job[]
             rest("/backup-jobs")
                 .post("/{job}/start").to("direct:start-job");
@@ -221,7 +221,7 @@ final class ComponentPageSnippets {
                 .to("veeam-em:startJob")
                 .setBody(simple("${body.result.message}"));
             // end::rest-start-job[]
-            // @formatter:on
+            // CHECKSTYLE:ON
         }
     }
 
@@ -229,13 +229,13 @@ final class ComponentPageSnippets {
 
         @Override
         public void configure() {
-            // @formatter:off
+            // CHECKSTYLE:OFF
             // tag::alert-failed-sessions[]
             from("veeam-em:backupSessions?sessionResult=Failed&stateRepository=#sessionState")
                 .setBody(simple("Backup job ${body.jobName} failed at ${body.endTime}: ${body.failureMessage}"))
                 .to("{{alerts.uri}}");     // a mail, chat or JMS endpoint
             // end::alert-failed-sessions[]
-            // @formatter:on
+            // CHECKSTYLE:ON
         }
     }
 
@@ -243,7 +243,7 @@ final class ComponentPageSnippets {
 
         @Override
         public void configure() throws Exception {
-            // @formatter:off
+            // CHECKSTYLE:OFF
             // tag::replicas[]
             FileLockClusterService cluster = new FileLockClusterService();
             cluster.setRoot("/shared/cluster");                              // the same directory on every replica
@@ -256,7 +256,7 @@ final class ComponentPageSnippets {
             from("master:veeam-em-sessions:veeam-em:backupSessions?stateRepository=#sharedSessionState")
                 .to("direct:finished-session");
             // end::replicas[]
-            // @formatter:on
+            // CHECKSTYLE:ON
         }
     }
 
@@ -264,7 +264,7 @@ final class ComponentPageSnippets {
 
         @Override
         public void configure() {
-            // @formatter:off
+            // CHECKSTYLE:OFF
             // tag::kamelets[]
             from("jms:queue:vm.decommissioned")          // headers jobId and includeId
                 .to("kamelet:veeam-em-remove-include-action")
@@ -273,7 +273,7 @@ final class ComponentPageSnippets {
             from("kamelet:veeam-em-backup-session-source?sessionResult=Failed&jobName=RAW(Oracle Backup)")
                 .log("Backup failed: ${body}");
             // end::kamelets[]
-            // @formatter:on
+            // CHECKSTYLE:ON
         }
     }
 }

@@ -11,6 +11,9 @@ import java.util.Map;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
 import dev.camelveeam.veeamem.VeeamEmJdbcStateRepository;
 import dev.camelveeam.veeamem.model.Task;
 import dev.camelveeam.veeamem.simulator.EmSimulator;
@@ -22,8 +25,6 @@ import org.apache.camel.main.MainListenerSupport;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 import org.yaml.snakeyaml.Yaml;
 
 import static dev.camelveeam.veeamem.simulator.EmSimulator.SEED_ORACLE01_INCLUDE_ID;

@@ -7,8 +7,8 @@ import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import static dev.camelveeam.veeamem.dsl.VeeamEmEndpointBuilderFactory.veeamEm;
 
 /**
- * The Endpoint DSL and Component DSL snippets of README.md and the component page, each between {@code tag::name[]}
- * and {@code end::name[]}: the docs show them exactly ({@code SnippetsInDocsTest}) and javac compiles them against the
+ * The Endpoint DSL and Component DSL snippets of README.md and the component page, each between {@code tag::name[]} and
+ * {@code end::name[]}: the docs show them exactly ({@code SnippetsInDocsTest}) and javac compiles them against the
  * generated builders. Keep the formatter off the regions.
  */
 final class DslSnippets {
@@ -21,12 +21,12 @@ final class DslSnippets {
 
         @Override
         public void configure() {
-            // @formatter:off
+            // CHECKSTYLE:OFF
             // tag::readme-endpoint-dsl[]
             from("jms:queue:vm.decommissioned")
                 .to(veeamEm("removeInclude").jobId("Oracle Backup").taskTimeout("15m"));
             // end::readme-endpoint-dsl[]
-            // @formatter:on
+            // CHECKSTYLE:ON
         }
     }
 
@@ -35,7 +35,7 @@ final class DslSnippets {
 
         @Override
         public void configure() {
-            // @formatter:off
+            // CHECKSTYLE:OFF
             // tag::page-endpoint-dsl[]
             from("jms:queue:vm.decommissioned")
                 .to(veeamEm("removeInclude")
@@ -48,22 +48,22 @@ final class DslSnippets {
             from(veeamEm("backupSessions").sessionResult("Failed").delay("5m"))
                 .log("Failed: ${header.CamelVeeamEmJobName}");
             // end::page-endpoint-dsl[]
-            // @formatter:on
+            // CHECKSTYLE:ON
         }
     }
 
     static void readmeComponent(CamelContext context) {
-        // @formatter:off
+        // CHECKSTYLE:OFF
         // tag::readme-component-dsl[]
         VeeamEmComponentBuilderFactory.veeamEm()      // the component, credentials outside any URI
             .baseUrl("https://em.example.com:9398/api").username("DOMAIN\\svc-camel").password(System.getenv("VEEAM_PASSWORD"))
             .register(context, "veeam-em");
         // end::readme-component-dsl[]
-        // @formatter:on
+        // CHECKSTYLE:ON
     }
 
     static void pageComponent(CamelContext context) {
-        // @formatter:off
+        // CHECKSTYLE:OFF
         // tag::page-component-dsl[]
         VeeamEmComponentBuilderFactory.veeamEm()
             .baseUrl("https://em.example.com:9398/api")
@@ -72,6 +72,6 @@ final class DslSnippets {
             .useGlobalSslContextParameters(true)
             .register(context, "veeam-em");
         // end::page-component-dsl[]
-        // @formatter:on
+        // CHECKSTYLE:ON
     }
 }

@@ -17,7 +17,7 @@ final class ReadmeSnippets {
 
         @Override
         public void configure() {
-            // @formatter:off
+            // CHECKSTYLE:OFF
             // tag::remove-include-from-queue[]
             from("jms:queue:vm.decommissioned")
                 .setHeader("CamelVeeamEmJobId", simple("${body.jobId}"))
@@ -25,7 +25,7 @@ final class ReadmeSnippets {
                 .to("veeam-em:removeInclude")
                 .log("EM task ${header.CamelVeeamEmTaskId}: ${body.result.message}");
             // end::remove-include-from-queue[]
-            // @formatter:on
+            // CHECKSTYLE:ON
         }
     }
 
@@ -34,13 +34,13 @@ final class ReadmeSnippets {
 
         @Override
         public void configure() {
-            // @formatter:off
+            // CHECKSTYLE:OFF
             // tag::kamelet-action[]
             from("jms:queue:vm.decommissioned")          // headers jobId and includeId
                 .to("kamelet:veeam-em-remove-include-action")
                 .log("EM task ${header.CamelVeeamEmTaskId}: ${body.result.message}");
             // end::kamelet-action[]
-            // @formatter:on
+            // CHECKSTYLE:ON
         }
     }
 
@@ -49,13 +49,13 @@ final class ReadmeSnippets {
 
         @Override
         public void configure() {
-            // @formatter:off
+            // CHECKSTYLE:OFF
             // tag::kamelet-source[]
             from("kamelet:veeam-em-backup-session-source?baseUrl=https://em.example.com:9398/api&username=svc-camel"
                  + "&password=RAW({{env:VEEAM_PASSWORD}})&sessionResult=Failed&jobName=RAW(Oracle Backup)")
                 .log("Backup failed: ${body}");
             // end::kamelet-source[]
-            // @formatter:on
+            // CHECKSTYLE:ON
         }
     }
 }

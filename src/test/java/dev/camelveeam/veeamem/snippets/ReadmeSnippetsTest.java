@@ -23,10 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * Runs README.md's Java snippets ({@link ReadmeSnippets}) against the simulator, {@code jms:} standing on
- * {@code seda:}: the opening route with a body that has {@code getJobId()} and {@code getIncludeId()} (camel-bean
- * reads them), and the Kamelet action configured by README's {@code camel.kamelet.*} properties
- * (snippets/kamelet.properties, with baseUrl pointed at the simulator and {@code env:VEEAM_PASSWORD} answered by the
- * test's {@code env} function).
+ * {@code seda:}: the opening route with a body that has {@code getJobId()} and {@code getIncludeId()} (camel-bean reads
+ * them), and the Kamelet action configured by README's {@code camel.kamelet.*} properties (snippets/kamelet.properties,
+ * with baseUrl pointed at the simulator and {@code env:VEEAM_PASSWORD} answered by the test's {@code env} function).
  */
 class ReadmeSnippetsTest {
 
@@ -51,7 +50,8 @@ class ReadmeSnippetsTest {
 
         assertEquals("Finished", task.getState());
         assertEquals(1, sim.getRequests("DELETE", "/api/jobs/" + SEED_ORACLE_JOB_ID + "/includes/"
-                                                  + SEED_ORACLE01_INCLUDE_ID).size());
+                                                  + SEED_ORACLE01_INCLUDE_ID)
+                .size());
     }
 
     @Test
@@ -61,8 +61,9 @@ class ReadmeSnippetsTest {
         context = SnippetContexts.start(sim, properties, new ReadmeSnippets.KameletAction());
 
         Exchange result = context.createProducerTemplate().request("jms:queue:vm.decommissioned",
-                exchange -> exchange.getIn().setHeaders(new HashMap<>(Map.of(
-                        "jobId", SEED_ORACLE_JOB_ID, "includeId", SEED_ORACLE01_INCLUDE_ID))));
+                exchange -> exchange.getIn().setHeaders(new HashMap<>(
+                        Map.of(
+                                "jobId", SEED_ORACLE_JOB_ID, "includeId", SEED_ORACLE01_INCLUDE_ID))));
 
         assertNull(result.getException());
         assertEquals("Finished", result.getMessage().getHeader(VeeamEmConstants.TASK_STATE));

@@ -33,8 +33,9 @@ class ComponentOptionsTest {
                 "camel.component.veeam-em.customizer.enabled", "true",
                 "camel.component.other.base-url", "not ours",
                 "veeam.password", "s3cret",
-                "camel.component.veeam-em.password", "${veeam.password}"), Map.of(
-                "CAMEL_COMPONENT_VEEAMEM_USERNAME", "svc-camel")));
+                "camel.component.veeam-em.password", "${veeam.password}"),
+                Map.of(
+                        "CAMEL_COMPONENT_VEEAMEM_USERNAME", "svc-camel")));
 
         assertEquals(Map.of("baseUrl", "https://em:9398/api", "pollInitialDelay", "50ms", "password", "s3cret",
                 "username", "svc-camel"), options);

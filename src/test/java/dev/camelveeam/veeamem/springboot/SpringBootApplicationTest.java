@@ -42,8 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A real Spring Boot 3 application with camel-spring-boot-starter, against the EM simulator: the component is
- * configured only through {@code camel.component.veeam-em.*} properties (application.yaml, relaxed names, a
- * placeholder for the password, bean references), or not at all when switched off.
+ * configured only through {@code camel.component.veeam-em.*} properties (application.yaml, relaxed names, a placeholder
+ * for the password, bean references), or not at all when switched off.
  */
 class SpringBootApplicationTest {
 

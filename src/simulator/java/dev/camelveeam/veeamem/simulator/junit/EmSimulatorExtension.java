@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+// CHECKSTYLE:OFF: the formatter would turn the @ of the {@code} example into &#64;, shown as such
 /**
  * JUnit 5: one {@link EmSimulator} per test class, put back to its start state before each test.
  * <p>
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * This class needs {@code junit-jupiter-api} on the class path, which the simulator jar does not bring (it is
  * {@code provided}): the tests that use it have it already.
  */
+// CHECKSTYLE:ON
 public final class EmSimulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
 
     private Supplier<EmSimulator> factory = EmSimulator::new;
@@ -56,11 +58,16 @@ public final class EmSimulatorExtension implements BeforeAllCallback, AfterAllCa
     /** The unique id of the class context that started the simulator, which alone closes it. */
     private String owner;
 
-    /** An extension for a default simulator ({@code new EmSimulator()}: user veeam/veeam, seed data, ephemeral port). */
+    /**
+     * An extension for a default simulator ({@code new EmSimulator()}: user veeam/veeam, seed data, ephemeral port).
+     */
     public EmSimulatorExtension() {
     }
 
-    /** Creates the simulator with {@code factory} instead of {@code new EmSimulator()} (not started; configure steps follow). */
+    /**
+     * Creates the simulator with {@code factory} instead of {@code new EmSimulator()} (not started; configure steps
+     * follow).
+     */
     public EmSimulatorExtension newSimulator(Supplier<EmSimulator> factory) {
         requireNotStarted();
         this.factory = Objects.requireNonNull(factory, "factory");
@@ -84,7 +91,10 @@ public final class EmSimulatorExtension implements BeforeAllCallback, AfterAllCa
         return this;
     }
 
-    /** Whether {@link EmSimulator#reset()} runs before each test (default true); without, tests share what earlier ones did. */
+    /**
+     * Whether {@link EmSimulator#reset()} runs before each test (default true); without, tests share what earlier ones
+     * did.
+     */
     public EmSimulatorExtension resetBeforeEachTest(boolean reset) {
         requireNotStarted();
         this.reset = reset;
@@ -104,7 +114,10 @@ public final class EmSimulatorExtension implements BeforeAllCallback, AfterAllCa
         return current;
     }
 
-    /** {@code simulator().getBaseUrl()}: {@code http://127.0.0.1:<port>/api} (with TLS {@code https://localhost:<port>/api}). */
+    /**
+     * {@code simulator().getBaseUrl()}: {@code http://127.0.0.1:<port>/api} (with TLS
+     * {@code https://localhost:<port>/api}).
+     */
     public String getBaseUrl() {
         return simulator().getBaseUrl();
     }

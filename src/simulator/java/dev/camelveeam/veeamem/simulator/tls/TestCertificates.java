@@ -48,7 +48,9 @@ public final class TestCertificates {
         return load(SELF_SIGNED_KEYSTORE);
     }
 
-    /** {@code CN=not-localhost}, SAN {@code dns:not-localhost} only, signed by the CA: trusted, but for another host. */
+    /**
+     * {@code CN=not-localhost}, SAN {@code dns:not-localhost} only, signed by the CA: trusted, but for another host.
+     */
     public static KeyStore wrongHostKeyStore() {
         return load(WRONG_HOST_KEYSTORE);
     }
@@ -58,7 +60,10 @@ public final class TestCertificates {
         return load(CA_TRUSTSTORE);
     }
 
-    /** The {@link #caTrustStore()} file (PKCS12, password {@link #PASSWORD}), e.g. for Camel's {@code KeyStoreParameters}. */
+    /**
+     * The {@link #caTrustStore()} file (PKCS12, password {@link #PASSWORD}), e.g. for Camel's
+     * {@code KeyStoreParameters}.
+     */
     public static Path caTrustStorePath() {
         return Generated.DIRECTORY.resolve(CA_TRUSTSTORE);
     }
@@ -92,7 +97,7 @@ public final class TestCertificates {
             keytool.run(keyPair(CA_ALIAS, CA_DN, CA_KEYSTORE, "-ext", "bc:c", "-ext", "ku:c=keyCertSign,cRLSign"));
             keytool.run(store(CA_KEYSTORE, "-exportcert", "-alias", CA_ALIAS, "-rfc", "-file", CA_PEM));
             // independent of each other: two at a time (processes) halve the wait
-            Stream.<Runnable>of(
+            Stream.<Runnable> of(
                     () -> keytool.run(store(CA_TRUSTSTORE, "-importcert", "-noprompt", "-alias", CA_ALIAS, "-file", CA_PEM)),
                     () -> caSigned(keytool, directory, SERVER_KEYSTORE, "localhost", LOCALHOST_SAN),
                     () -> caSigned(keytool, directory, WRONG_HOST_KEYSTORE, "not-localhost", "dns:not-localhost"),
@@ -108,7 +113,9 @@ public final class TestCertificates {
         }
     }
 
-    /** A server key pair, a request for it, the CA's certificate for the request, imported with the CA's as its chain. */
+    /**
+     * A server key pair, a request for it, the CA's certificate for the request, imported with the CA's as its chain.
+     */
     private static void caSigned(Keytool keytool, Path directory, String keyStore, String host, String san) {
         String csr = host + ".csr";
         String pem = host + ".pem";
@@ -118,7 +125,8 @@ public final class TestCertificates {
         keytool.run(store(CA_KEYSTORE, "-gencert", "-alias", CA_ALIAS, "-infile", csr, "-outfile", pem, "-rfc",
                 "-ext", "san=" + san, "-ext", "eku=serverAuth", "-startdate", "-1d", "-validity", "3"));
         try {
-            Files.writeString(directory.resolve(chain), Files.readString(directory.resolve(pem)) + Files.readString(directory.resolve(CA_PEM)));
+            Files.writeString(directory.resolve(chain),
+                    Files.readString(directory.resolve(pem)) + Files.readString(directory.resolve(CA_PEM)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

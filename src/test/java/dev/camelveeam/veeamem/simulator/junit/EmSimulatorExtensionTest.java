@@ -36,7 +36,8 @@ class EmSimulatorExtensionTest {
     @BeforeAll
     static void runningBeforeTheClassesOwnSetUp() {
         assertTrue(EM.getBaseUrl().startsWith("http://127.0.0.1:"));
-        assertThrows(IllegalStateException.class, () -> EM.configure(sim -> { }));
+        assertThrows(IllegalStateException.class, () -> EM.configure(sim -> {
+        }));
     }
 
     @AfterAll
@@ -70,12 +71,14 @@ class EmSimulatorExtensionTest {
     @Order(3)
     void theConfigurationHolds() throws Exception {
         SEEN.add(EM.simulator());
-        java.net.http.HttpResponse<String> logon = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(EM.getBaseUrl() + "/sessionMngr/?v=latest"))
-                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("svc:pw".getBytes()))
-                        .timeout(Duration.ofSeconds(2)) // the 5 s answer delay of the first test is gone
-                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> logon
+                = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(EM.getBaseUrl() + "/sessionMngr/?v=latest"))
+                                .header("Authorization",
+                                        "Basic " + java.util.Base64.getEncoder().encodeToString("svc:pw".getBytes()))
+                                .timeout(Duration.ofSeconds(2)) // the 5 s answer delay of the first test is gone
+                                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(201, logon.statusCode());
     }
 

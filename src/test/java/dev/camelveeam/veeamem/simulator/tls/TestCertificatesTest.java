@@ -38,7 +38,8 @@ class TestCertificatesTest {
 
     @Test
     void caTrustStorePathOpensWithThePassword() throws Exception {
-        KeyStore fromFile = KeyStore.getInstance(TestCertificates.caTrustStorePath().toFile(), TestCertificates.PASSWORD.toCharArray());
+        KeyStore fromFile
+                = KeyStore.getInstance(TestCertificates.caTrustStorePath().toFile(), TestCertificates.PASSWORD.toCharArray());
 
         assertEquals(ca(), fromFile.getCertificate(TestCertificates.CA_ALIAS));
     }
@@ -98,7 +99,8 @@ class TestCertificatesTest {
         PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(ca, null)));
         parameters.setRevocationEnabled(false);
         List<Certificate> path = Arrays.stream(chain).filter(c -> !c.equals(ca)).toList(); // a path leaves out its anchor
-        CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
+        CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(path),
+                parameters);
     }
 
     /** {@code <type>:<value>}: type 2 is a DNS name, 7 an IP address. */

@@ -20,7 +20,7 @@ class SimulatorSnippetsTest {
 
     @Test
     void tryWithResources() {
-        // @formatter:off
+        // CHECKSTYLE:OFF
         // tag::try-with-resources[]
         try (EmSimulator sim = new EmSimulator().start()) {
             String baseUrl = sim.getBaseUrl();   // the component's baseUrl: http://127.0.0.1:<port>/api
@@ -29,13 +29,13 @@ class SimulatorSnippetsTest {
             // tag::try-with-resources[]
         }
         // end::try-with-resources[]
-        // @formatter:on
+        // CHECKSTYLE:ON
     }
 
     @Test
     void faults() {
         try (EmSimulator sim = new EmSimulator()) {
-            // @formatter:off
+            // CHECKSTYLE:OFF
             // tag::faults[]
             SimFaults faults = sim.faults();
             RequestMatcher removals = RequestMatcher.of("DELETE", "/api/jobs/.*/includes/.*");
@@ -49,13 +49,13 @@ class SimulatorSnippetsTest {
             faults.nextTask(TaskFault.fail("Simulated failure."));
             faults.clear();
             // end::faults[]
-            // @formatter:on
+            // CHECKSTYLE:ON
         }
     }
 
     @Test
     void tls() {
-        // @formatter:off
+        // CHECKSTYLE:OFF
         // tag::tls[]
         try (EmSimulator sim = new EmSimulator()
                 .withTls(TestCertificates.serverKeyStore(), TestCertificates.PASSWORD.toCharArray())
@@ -67,6 +67,6 @@ class SimulatorSnippetsTest {
             // tag::tls[]
         }
         // end::tls[]
-        // @formatter:on
+        // CHECKSTYLE:ON
     }
 }

@@ -2,7 +2,7 @@ package dev.camelveeam.veeamem.snippets.simulator.extension;
 
 // docs/simulator.md ("Starting it from a test") and README.md ("The EM simulator") show this test as written here,
 // from tag::name[] to end::name[] (SnippetsInDocsTest); keep the formatter off it.
-// @formatter:off
+// CHECKSTYLE:OFF
 // tag::extension-test[]
 import java.time.Duration;
 
@@ -37,4 +37,4 @@ class MyRouteTest extends CamelTestSupport {
     // end::readme-extension[]
 }
 // end::extension-test[]
-// @formatter:on
+// CHECKSTYLE:ON

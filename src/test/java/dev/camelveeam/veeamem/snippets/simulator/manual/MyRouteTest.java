@@ -2,7 +2,7 @@ package dev.camelveeam.veeamem.snippets.simulator.manual;
 
 // docs/simulator.md ("Starting it from a test") shows this test as written here, from tag::name[] to end::name[]
 // (SnippetsInDocsTest); keep the formatter off it.
-// @formatter:off
+// CHECKSTYLE:OFF
 // tag::manual-test[]
 import java.time.Duration;
 
@@ -45,4 +45,4 @@ class MyRouteTest extends CamelTestSupport {
     }
 }
 // end::manual-test[]
-// @formatter:on
+// CHECKSTYLE:ON
