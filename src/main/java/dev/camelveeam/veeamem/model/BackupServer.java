@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 
 /**
- * A Veeam Backup & Replication server managed by EM.
+ * A Veeam Backup &amp; Replication server managed by EM.
  */
 @JacksonXmlRootElement(localName = "BackupServer")
 public class BackupServer extends EmEntity {
