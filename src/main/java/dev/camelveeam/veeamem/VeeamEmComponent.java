@@ -13,6 +13,7 @@ import dev.camelveeam.veeamem.internal.EmScheduler;
 import dev.camelveeam.veeamem.internal.EmStatistics;
 import dev.camelveeam.veeamem.internal.ExecutorEmScheduler;
 import dev.camelveeam.veeamem.internal.ResourcePoller;
+import dev.camelveeam.veeamem.internal.RouteWorkPool;
 import dev.camelveeam.veeamem.internal.RunTimeEstimates;
 import dev.camelveeam.veeamem.internal.TaskPoller;
 import dev.camelveeam.veeamem.internal.TransportSettings;
@@ -34,7 +35,6 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.SimpleEventNotifierSupport;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.concurrent.CamelThreadFactory;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * The {@code veeam-em} component. It owns what its endpoints share: one connection (asynchronous HTTP client with its
@@ -47,6 +47,7 @@ public class VeeamEmComponent extends HealthCheckComponent implements SSLContext
 
     /** The id of a thread-pool profile that, when the CamelContext has one, shapes the route-work executor. */
     public static final String ROUTE_WORK_PROFILE = "veeamEmRouteWork";
+    private static final String ROUTE_WORK_THREADS = "VeeamEmRouteWork";
 
     @Metadata(label = "advanced")
     private VeeamEmConfiguration configuration = new VeeamEmConfiguration();
@@ -151,7 +152,7 @@ public class VeeamEmComponent extends HealthCheckComponent implements SSLContext
         ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
         schedulerThread = executors.newScheduledThreadPool(this, "VeeamEmScheduler", schedulerProfile(executors));
         scheduler = new ExecutorEmScheduler(schedulerThread);
-        routeWork = executors.newThreadPool(this, "VeeamEmRouteWork", routeWorkProfile(executors));
+        routeWork = newRouteWorkExecutor(executors);
         taskPoller = new TaskPoller(scheduler, statistics);
         resourcePoller = new ResourcePoller(scheduler, statistics);
         getCamelContext().getManagementStrategy().addEventNotifier(stopListener);
@@ -172,20 +173,19 @@ public class VeeamEmComponent extends HealthCheckComponent implements SSLContext
     }
 
     /**
-     * The CamelContext's {@value #ROUTE_WORK_PROFILE} profile if it has one, else its default profile with an unbounded
-     * queue: each exchange queues there once at most, and a full queue must never run route work on an I/O thread.
+     * The CamelContext's {@value #ROUTE_WORK_PROFILE} profile if it has one; else a pool that starts threads as route
+     * work needs them, up to the default profile's maximum pool size, then queues (without bound: each exchange queues
+     * there once at most, and a full queue must never run route work on an I/O thread).
      */
-    private static ThreadPoolProfile routeWorkProfile(ExecutorServiceManager executors) {
+    private ExecutorService newRouteWorkExecutor(ExecutorServiceManager executors) {
         ThreadPoolProfile own = executors.getThreadPoolProfile(ROUTE_WORK_PROFILE);
         if (own != null) {
-            return own;
+            return executors.newThreadPool(this, ROUTE_WORK_THREADS, own);
         }
-        ThreadPoolProfile profile = executors.getDefaultThreadPoolProfile().clone();
-        profile.setId(ROUTE_WORK_PROFILE);
-        profile.setDefaultProfile(false);
-        profile.setMaxQueueSize(Integer.MAX_VALUE);
-        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-        return profile;
+        ThreadPoolProfile defaults = executors.getDefaultThreadPoolProfile();
+        return new RouteWorkPool(
+                defaults.getMaxPoolSize(), defaults.getTimeUnit().toMillis(defaults.getKeepAliveTime()),
+                new CamelThreadFactory(executors.getThreadNamePattern(), ROUTE_WORK_THREADS, true));
     }
 
     @Override
@@ -202,10 +202,12 @@ public class VeeamEmComponent extends HealthCheckComponent implements SSLContext
             executors.shutdownNow(schedulerThread);
             schedulerThread = null;
         }
-        if (routeWork != null) {
+        if (routeWork instanceof RouteWorkPool own) {
+            own.shutdown();
+        } else if (routeWork != null) {
             executors.shutdown(routeWork);
-            routeWork = null;
         }
+        routeWork = null;
         super.doStop();
     }
 

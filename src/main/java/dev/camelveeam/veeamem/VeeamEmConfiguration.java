@@ -776,8 +776,8 @@ public class VeeamEmConfiguration implements Cloneable {
 
     /**
      * The executor on which exchanges continue once EM has answered (or their task finished). By default a pool of the
-     * component, shaped by the CamelContext's thread-pool profile veeamEmRouteWork if there is one, else by the default
-     * profile (with an unbounded queue). Never an I/O or poll thread.
+     * component: the CamelContext's thread-pool profile veeamEmRouteWork if there is one, else a pool that starts a
+     * thread only when none is idle, up to the default profile's maxPoolSize, then queues. Never an I/O or poll thread.
      */
     public void setExecutorService(ExecutorService executorService) {
         this.executorService = executorService;

@@ -847,10 +847,11 @@ public interface VeeamEmComponentBuilderFactory {
         }
         /**
          * The executor on which exchanges continue once EM has answered (or
-         * their task finished). By default a pool of the component, shaped by
-         * the CamelContext's thread-pool profile veeamEmRouteWork if there is
-         * one, else by the default profile (with an unbounded queue). Never an
-         * I/O or poll thread.
+         * their task finished). By default a pool of the component: the
+         * CamelContext's thread-pool profile veeamEmRouteWork if there is one,
+         * else a pool that starts a thread only when none is idle, up to the
+         * default profile's maxPoolSize, then queues. Never an I/O or poll
+         * thread.
          * 
          * The option is a: <code>java.util.concurrent.ExecutorService</code>
          * type.

@@ -74,7 +74,10 @@ public final class EmHttpClient implements EmTransport {
 
     private final ApiRoot root;
     private final TransportSettings settings;
-    private final EmScheduler scheduler;
+    /** From the request's start: connect, wait for a connection and answer; a backstop behind the answer deadline. */
+    private final SameLengthDeadlines backstops;
+    /** From the request's hand-over to a connection: the whole answer within responseTimeout. */
+    private final SameLengthDeadlines answerDeadlines;
     private final Secrets secrets = new Secrets();
     private final CloseableHttpAsyncClient client;
 
@@ -82,7 +85,8 @@ public final class EmHttpClient implements EmTransport {
                         CamelContext camelContext) {
         this.root = root;
         this.settings = settings;
-        this.scheduler = scheduler;
+        this.backstops = new SameLengthDeadlines(scheduler, backstopMillis(settings));
+        this.answerDeadlines = new SameLengthDeadlines(scheduler, settings.responseTimeoutMillis());
         Timeout connectTimeout = Timeout.ofMilliseconds(settings.connectTimeoutMillis());
         Timeout responseTimeout = Timeout.ofMilliseconds(settings.responseTimeoutMillis());
         this.client = HttpAsyncClients.custom()
@@ -216,11 +220,10 @@ public final class EmHttpClient implements EmTransport {
 
         void start(Future<EmResponse> exchange) {
             this.exchange = exchange;
-            long backstopMillis = settings.connectTimeoutMillis() + 2 * settings.responseTimeoutMillis();
-            backstop = schedule(() -> fail(new VeeamEmTransportException(
-                    request + " to EM at " + root + " got no answer within " + backstopMillis + " ms (connectTimeout"
-                                                                         + " plus twice responseTimeout)",
-                    onItsWay.get(), null)), backstopMillis);
+            backstop = startDeadline(backstops, () -> fail(new VeeamEmTransportException(
+                    request + " to EM at " + root + " got no answer within " + backstopMillis(settings)
+                                                                                         + " ms (connectTimeout plus twice responseTimeout)",
+                    onItsWay.get(), null)));
             if (result.isDone()) {
                 cleanUp();
             }
@@ -229,10 +232,12 @@ public final class EmHttpClient implements EmTransport {
         /** The request is handed to a connection: from now on it may reach EM, and its answer deadline runs. */
         void onItsWay() {
             if (onItsWay.compareAndSet(false, true)) {
-                answerDeadline = schedule(() -> fail(new VeeamEmTransportException(
+                answerDeadline = startDeadline(answerDeadlines, () -> fail(new VeeamEmTransportException(
                         request + " to EM at " + root + ": no complete answer within responseTimeout ("
-                                                                                   + settings.responseTimeoutMillis() + " ms)",
-                        true, null)), settings.responseTimeoutMillis());
+                                                                                                         + settings
+                                                                                                                 .responseTimeoutMillis()
+                                                                                                         + " ms)",
+                        true, null)));
             }
         }
 
@@ -268,9 +273,9 @@ public final class EmHttpClient implements EmTransport {
             }
         }
 
-        private EmScheduler.Scheduled schedule(Runnable task, long delayMillis) {
+        private EmScheduler.Scheduled startDeadline(SameLengthDeadlines deadlines, Runnable onDue) {
             try {
-                return scheduler.schedule(task, delayMillis);
+                return deadlines.start(onDue);
             } catch (RejectedExecutionException stopped) {
                 fail(new VeeamEmTransportException(
                         request + " to EM at " + root + " was not sent: the component is"
@@ -325,6 +330,10 @@ public final class EmHttpClient implements EmTransport {
                                                  + (!isHttps() && protocolFailure ? HTTPS_HINT : ""),
                     !neverSent, cause);
         }
+    }
+
+    private static long backstopMillis(TransportSettings settings) {
+        return settings.connectTimeoutMillis() + 2 * settings.responseTimeoutMillis();
     }
 
     private boolean isHttps() {
