@@ -146,8 +146,11 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
     private CompletableFuture<Object> awaitTask(Outcome outcome, Exchange exchange, VeeamEmOperation actual) {
         if (outcome instanceof Started started) {
             LOG.debug("EM accepted the operation as task {}", started.task().lastSeen().getTaskId());
-            return taskPoller.awaitFinished(routeId(exchange), started.task(), pollSettings, actual.name())
-                    .thenApply(task -> task);
+            CompletableFuture<? extends Object> finished
+                    = taskPoller.awaitFinished(routeId(exchange), started.task(), pollSettings, actual.name());
+            @SuppressWarnings("unchecked") // a future of a Task is a future of its supertype: it is only read
+            CompletableFuture<Object> asObject = (CompletableFuture<Object>) finished;
+            return asObject;
         }
         return CompletableFuture.completedFuture(outcome);
     }

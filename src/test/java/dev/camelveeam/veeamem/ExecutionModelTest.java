@@ -59,7 +59,7 @@ class ExecutionModelTest extends VeeamEmTestSupport {
         sim.withAnswerDelay(Duration.ZERO);
         reseed(sim);
         SimJob job = sim.addJob(JOB_ID, "Execution model");
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 41; i++) { // a job keeps one object at least: removing 40 leaves one
             String includeId = UUID.randomUUID().toString();
             includeIds.add(includeId);
             job.addInclude(includeId, "urn:VMware:Vm:93fe5565-0ae7-4574-abb5-0f4ea8c5e9bd.vm-" + (500 + i), "exec" + i);
@@ -95,6 +95,8 @@ class ExecutionModelTest extends VeeamEmTestSupport {
                 from("direct:remove").routeId("remove")
                         .to(remove)
                         .process(exchange -> exchange.setProperty(CONTINUED_ON, Thread.currentThread().getName()));
+                from("direct:removeAtOnce").routeId("removeAtOnce")
+                        .to(remove.replace("pollInitialDelay=20", "pollInitialDelay=0"));
                 from("direct:ownPool").routeId("ownPool")
                         .to(remove + "&executorService=#myPool")
                         .process(exchange -> exchange.setProperty(CONTINUED_ON, Thread.currentThread().getName()));
@@ -174,9 +176,41 @@ class ExecutionModelTest extends VeeamEmTestSupport {
         assertTrue(together >= 20,
                 "the DELETEs went out together, as many as the pool's 20 connections allow: " + together
                                    + " within 1 s of the first");
+        long withTheFirstPolls = deletes.stream()
+                .filter(delete -> delete.receivedAt().isBefore(firstDelete.plus(answerDelay).plus(Duration.ofSeconds(1))))
+                .count();
+        assertTrue(withTheFirstPolls >= 25,
+                "as the first answers freed connections, new DELETEs went out with the polls (one in four at least): "
+                                            + withTheFirstPolls + " within one answer time");
         assertTrue(deletes.stream().allMatch(delete -> delete.receivedAt()
-                .isBefore(firstDelete.plus(answerDelay).plus(Duration.ofSeconds(1)))),
-                "the rest went out as soon as the first answers freed connections, not one after another");
+                .isBefore(firstDelete.plus(answerDelay.multipliedBy(2)).plus(Duration.ofSeconds(1)))),
+                "the rest went out as soon as connections were free, not one after another");
+    }
+
+    @Test
+    void pollsOfAcceptedTasksGoAheadOfNewOperations() {
+        Duration answerDelay = Duration.ofSeconds(1);
+        sim.withAnswerDelay(answerDelay);
+
+        List<Submission> submissions = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            submissions.add(submit("removeAtOnce", includeIds.get(i)));
+        }
+        await().atMost(WAIT).until(() -> submissions.stream().allMatch(submission -> submission.done().isDone()));
+
+        List<RecordedRequest> wire = sim.getRequests().stream()
+                .filter(request -> !request.path().contains("sessionMngr"))
+                .sorted(Comparator.comparing(RecordedRequest::receivedAt)).toList();
+        // the first 20 DELETEs fill the pool; each of their answers queues the task's first poll (pollInitialDelay=0)
+        // and frees a connection, which goes to the polls, three for each of the 20 DELETEs still waiting
+        List<RecordedRequest> secondWave = wire.subList(20, 40);
+        long polls = secondWave.stream().filter(request -> request.method().equals("GET")).count();
+        assertEquals(15, polls, "of the 20 requests after the first 20 DELETEs, the polls of the accepted tasks went"
+                                + " first, three for each new DELETE: " + secondWave);
+        assertEquals(40, wire.stream().filter(request -> request.method().equals("DELETE")).count());
+        for (Submission submission : submissions) {
+            assertFinishedTask(submission.exchange(), true, "Ok");
+        }
     }
 
     @Test

@@ -82,7 +82,7 @@ public final class EmConnection implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         return session().thenCompose(session -> {
-            EmRequest check = EmRequest.get("/logonSessions/" + session.sessionId());
+            EmRequest check = EmRequest.get("/logonSessions/" + session.sessionId()).aheadOfNewWork();
             return executeIn(session, check, LOGON_FORMAT).thenCompose(response -> {
                 if (response.status() == UNAUTHORIZED) {
                     invalidate(session);
@@ -136,12 +136,7 @@ public final class EmConnection implements AutoCloseable {
         if (stoppingReason != null) {
             return CompletableFuture.failedFuture(notSent(request));
         }
-        return sendConnecting(request, format, EmHttpClient.SESSION_HEADER, session.token()).thenApply(response -> {
-            if (response.status() != UNAUTHORIZED) {
-                lastAnsweredNanos = clock.getAsLong();
-            }
-            return response;
-        });
+        return sendConnecting(request, format, EmHttpClient.SESSION_HEADER, session.token(), true);
     }
 
     /** The current session, logging on when there is none. */
@@ -201,8 +196,8 @@ public final class EmConnection implements AutoCloseable {
     }
 
     private CompletableFuture<EmSession> logon() {
-        EmRequest request = EmRequest.post("/sessionMngr/?v=latest", null);
-        return sendConnecting(request, LOGON_FORMAT, HttpHeaders.AUTHORIZATION, basicAuthorization)
+        EmRequest request = EmRequest.post("/sessionMngr/?v=latest", null).aheadOfNewWork();
+        return sendConnecting(request, LOGON_FORMAT, HttpHeaders.AUTHORIZATION, basicAuthorization, false)
                 .thenCompose(response -> {
                     if (response.status() == UNAUTHORIZED) {
                         throw new VeeamEmLogonException(
@@ -280,8 +275,8 @@ public final class EmConnection implements AutoCloseable {
 
     /** Sends the logoff; the future completes (never exceptionally) when it is done, and the secrets are forgotten. */
     private CompletableFuture<Void> logoffAsync(EmSession session) {
-        EmRequest request = EmRequest.delete("/logonSessions/" + session.sessionId());
-        return sendConnecting(request, LOGON_FORMAT, EmHttpClient.SESSION_HEADER, session.token())
+        EmRequest request = EmRequest.delete("/logonSessions/" + session.sessionId()).aheadOfNewWork();
+        return sendConnecting(request, LOGON_FORMAT, EmHttpClient.SESSION_HEADER, session.token(), false)
                 .handle((response, failure) -> {
                     forgetSecrets(session);
                     if (failure != null) {
@@ -297,28 +292,45 @@ public final class EmConnection implements AutoCloseable {
                 });
     }
 
-    /** Sends once more a request that could not connect, as it provably never reached EM. */
+    /**
+     * Sends the request, and once more when it could not connect, as it then provably never reached EM. One future per
+     * request: with many requests waiting for a connection, every stage kept per request counts.
+     *
+     * @param inSession whether the request runs in a session in use, whose last answer keeps it known to be fresh
+     */
     private CompletableFuture<EmResponse> sendConnecting(
-            EmRequest request, VeeamEmFormat format, String authHeader, String authValue) {
-        return transport.send(request, format, authHeader, authValue)
-                .handle((response, failure) -> {
-                    if (failure == null) {
-                        return CompletableFuture.completedFuture(response);
-                    }
-                    Throwable cause = Futures.unwrap(failure);
-                    if (!(cause instanceof VeeamEmTransportException first) || first.isRequestSent()
-                            || stoppingReason != null || !transport.worthConnectingAgain(first)) {
-                        return CompletableFuture.<EmResponse> failedFuture(cause);
-                    }
-                    LOG.debug("{} could not connect to EM at {}; trying once more: {}", request, getRoot(),
-                            cause.getMessage());
-                    return transport.send(request, format, authHeader, authValue).exceptionallyCompose(again -> {
-                        Throwable secondCause = Futures.unwrap(again);
-                        secondCause.addSuppressed(first);
-                        return CompletableFuture.failedFuture(secondCause);
-                    });
-                })
-                .thenCompose(future -> future);
+            EmRequest request, VeeamEmFormat format, String authHeader, String authValue, boolean inSession) {
+        CompletableFuture<EmResponse> result = new CompletableFuture<>();
+        transport.send(request, format, authHeader, authValue).whenComplete((response, failure) -> {
+            if (failure == null) {
+                answered(response, inSession, result);
+                return;
+            }
+            Throwable cause = Futures.unwrap(failure);
+            if (!(cause instanceof VeeamEmTransportException first) || first.isRequestSent()
+                    || stoppingReason != null || !transport.worthConnectingAgain(first)) {
+                result.completeExceptionally(cause);
+                return;
+            }
+            LOG.debug("{} could not connect to EM at {}; trying once more: {}", request, getRoot(), cause.getMessage());
+            transport.send(request, format, authHeader, authValue).whenComplete((again, secondFailure) -> {
+                if (secondFailure == null) {
+                    answered(again, inSession, result);
+                    return;
+                }
+                Throwable secondCause = Futures.unwrap(secondFailure);
+                secondCause.addSuppressed(first);
+                result.completeExceptionally(secondCause);
+            });
+        });
+        return result;
+    }
+
+    private void answered(EmResponse response, boolean inSession, CompletableFuture<EmResponse> result) {
+        if (inSession && response.status() != UNAUTHORIZED) {
+            lastAnsweredNanos = clock.getAsLong();
+        }
+        result.complete(response);
     }
 
     private VeeamEmLogonException asLogonFailure(Throwable failure) {

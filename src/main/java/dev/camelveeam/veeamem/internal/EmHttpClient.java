@@ -6,11 +6,14 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -21,7 +24,6 @@ import dev.camelveeam.veeamem.VeeamEmResponseTooLargeException;
 import dev.camelveeam.veeamem.VeeamEmTransportException;
 import org.apache.camel.CamelContext;
 import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -58,6 +60,10 @@ import org.apache.hc.core5.util.Timeout;
  * connections (closed ones are noticed by the I/O reactor and never reused), cookies, redirects and the client's own
  * retries off. Whether a request may be sent again is decided above this class, by what it does.
  * <p>
+ * Requests wait here until one of the connections is about to be free (polls and cancels of accepted tasks, and the
+ * logon and logoff, ahead of requests that start new work), so that a burst of new operations neither delays the polls
+ * of the tasks already running nor fills HttpClient's queue of connection leases.
+ * <p>
  * Every request ends, whatever happens below: its answer must be complete within {@code responseTimeout} from the
  * moment it is handed to a connection, and a backstop deadline covers the wait for a connection and the connect.
  * Secrets are put in and taken out by {@link SecretGuardingSession}, below every logger of HttpClient.
@@ -67,6 +73,8 @@ public final class EmHttpClient implements EmTransport {
     public static final String SESSION_HEADER = "X-RestSvcSessionId";
 
     private static final int MAX_CONNECTIONS = 20;
+    /** Requests that go ahead of new work handed over in a row, at most, while new work waits. */
+    private static final int AHEAD_IN_A_ROW = 3;
     private static final String IN_FLIGHT = "veeam-em.inFlight";
     private static final String NOT_TLS_HINT
             = "the server may not speak TLS on that port: check baseUrl's scheme (http:// for a plain-HTTP port)";
@@ -79,6 +87,16 @@ public final class EmHttpClient implements EmTransport {
     /** From the request's hand-over to a connection: the whole answer within responseTimeout. */
     private final SameLengthDeadlines answerDeadlines;
     private final Secrets secrets = new Secrets();
+    /**
+     * Requests waiting to be handed to HttpClient, which gets at most as many as it has connections: a request waiting
+     * here holds far less than one waiting in HttpClient for a connection, and polls can go ahead of new work.
+     */
+    private final Queue<InFlight> waitingAhead = new ConcurrentLinkedQueue<>();
+    private final Queue<InFlight> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger handedOver = new AtomicInteger();
+    private final AtomicInteger handOverCalls = new AtomicInteger();
+    private int aheadInARow;
+    private volatile boolean closed;
     private final CloseableHttpAsyncClient client;
 
     public EmHttpClient(ApiRoot root, TransportSettings settings, EmScheduler scheduler, ThreadFactory ioThreads,
@@ -168,31 +186,81 @@ public final class EmHttpClient implements EmTransport {
     @Override
     public CompletableFuture<EmResponse> send(
             EmRequest request, VeeamEmFormat format, String authHeader, String authValue) {
-        InFlight flight = new InFlight(request);
-        try {
-            SimpleRequestBuilder builder = SimpleRequestBuilder.create(request.method())
-                    .setUri(root.resolve(request.pathAndQuery()))
-                    .addHeader(HttpHeaders.ACCEPT, format.getMediaType())
-                    .addHeader(authHeader, authValue);
-            if (request.body() != null) {
-                builder.setBody(EmCodec.write(request.body(), format),
-                        ContentType.create(format.getMediaType(), StandardCharsets.UTF_8));
+        InFlight flight = new InFlight(request, format, authHeader, authValue);
+        flight.startBackstop();
+        if (!flight.result.isDone()) {
+            (request.aheadOfNew() ? waitingAhead : waiting).add(flight);
+            if (closed) {
+                failWaiting();
+            } else {
+                handOver();
             }
-            SimpleHttpRequest http = builder.build();
-            HttpClientContext context = HttpClientContext.create();
-            context.setAttribute(IN_FLIGHT, flight);
-            flight.start(client.execute(SimpleRequestProducer.create(http),
-                    new BoundedResponseConsumer(settings.maxResponseSize()), context, flight));
-        } catch (Throwable e) {
-            flight.fail(e instanceof VeeamEmException known
-                    ? known
-                    : new VeeamEmTransportException(request + " could not be handed to HttpClient: " + e, false, e));
         }
         return flight.result;
     }
 
+    private void failWaiting() {
+        InFlight flight;
+        while ((flight = waitingAhead.poll()) != null || (flight = waiting.poll()) != null) {
+            flight.failNotSent();
+        }
+    }
+
+    /**
+     * Hands waiting requests to HttpClient while fewer than {@value #MAX_CONNECTIONS} are there, those that go ahead of
+     * new work first. One thread at a time does it; a call while another thread is at it makes that one look again.
+     */
+    private void handOver() {
+        if (handOverCalls.getAndIncrement() != 0) {
+            return;
+        }
+        int calls = 1;
+        do {
+            InFlight next;
+            while (handedOver.get() < MAX_CONNECTIONS && (next = nextWaiting()) != null) {
+                handedOver.incrementAndGet();
+                next.handOver();
+            }
+            calls = handOverCalls.addAndGet(-calls);
+        } while (calls != 0);
+    }
+
+    /**
+     * The next request to hand over: one going ahead, except that, while both kinds wait, every
+     * {@value #AHEAD_IN_A_ROW}th is one of new work, so that polls cannot starve new operations. Only the thread
+     * handing over calls it.
+     */
+    private InFlight nextWaiting() {
+        InFlight next;
+        while ((next = pollNextWaiting()) != null) {
+            if (!next.result.isDone()) {
+                return next;
+            }
+        }
+        return null;
+    }
+
+    private InFlight pollNextWaiting() {
+        if (aheadInARow >= AHEAD_IN_A_ROW) {
+            InFlight fresh = waiting.poll();
+            if (fresh != null) {
+                aheadInARow = 0;
+                return fresh;
+            }
+        }
+        InFlight ahead = waitingAhead.poll();
+        if (ahead != null) {
+            aheadInARow++;
+            return ahead;
+        }
+        aheadInARow = 0;
+        return waiting.poll();
+    }
+
     @Override
     public void close() {
+        closed = true;
+        failWaiting();
         client.close(CloseMode.IMMEDIATE);
         try {
             client.awaitShutdown(TimeValue.ofSeconds(1));
@@ -209,23 +277,73 @@ public final class EmHttpClient implements EmTransport {
 
         private final CompletableFuture<EmResponse> result = new CompletableFuture<>();
         private final AtomicBoolean onItsWay = new AtomicBoolean();
+        private final AtomicBoolean slotReleased = new AtomicBoolean();
         private final EmRequest request;
+        private final VeeamEmFormat format;
+        private final String authHeader;
+        private final String authValue;
+        private volatile boolean holdsSlot;
         private volatile Future<EmResponse> exchange;
         private volatile EmScheduler.Scheduled backstop;
         private volatile EmScheduler.Scheduled answerDeadline;
 
-        InFlight(EmRequest request) {
+        InFlight(EmRequest request, VeeamEmFormat format, String authHeader, String authValue) {
             this.request = request;
+            this.format = format;
+            this.authHeader = authHeader;
+            this.authValue = authValue;
         }
 
-        void start(Future<EmResponse> exchange) {
-            this.exchange = exchange;
+        void startBackstop() {
+            if (closed) {
+                failNotSent();
+                return;
+            }
             backstop = startDeadline(backstops, () -> fail(new VeeamEmTransportException(
                     request + " to EM at " + root + " got no answer within " + backstopMillis(settings)
                                                                                          + " ms (connectTimeout plus twice responseTimeout)",
                     onItsWay.get(), null)));
+        }
+
+        void failNotSent() {
+            fail(new VeeamEmTransportException(
+                    request + " to EM at " + root + " was not sent: the connection is closing", false, null));
+        }
+
+        /** Gives the request to HttpClient, in one of the slots counted by handedOver, released when it ends. */
+        void handOver() {
+            holdsSlot = true;
+            if (result.isDone()) {
+                releaseSlot();
+                return;
+            }
+            try {
+                SimpleRequestBuilder builder = SimpleRequestBuilder.create(request.method())
+                        .setUri(root.resolve(request.pathAndQuery()))
+                        .addHeader(HttpHeaders.ACCEPT, format.getMediaType())
+                        .addHeader(authHeader, authValue);
+                if (request.body() != null) {
+                    builder.setBody(EmCodec.write(request.body(), format),
+                            ContentType.create(format.getMediaType(), StandardCharsets.UTF_8));
+                }
+                HttpClientContext context = HttpClientContext.create();
+                context.setAttribute(IN_FLIGHT, this);
+                exchange = client.execute(SimpleRequestProducer.create(builder.build()),
+                        new BoundedResponseConsumer(settings.maxResponseSize()), context, this);
+            } catch (Throwable e) {
+                fail(e instanceof VeeamEmException known
+                        ? known
+                        : new VeeamEmTransportException(request + " could not be handed to HttpClient: " + e, false, e));
+            }
             if (result.isDone()) {
                 cleanUp();
+            }
+        }
+
+        private void releaseSlot() {
+            if (holdsSlot && slotReleased.compareAndSet(false, true)) {
+                handedOver.decrementAndGet();
+                EmHttpClient.this.handOver();
             }
         }
 
@@ -271,6 +389,7 @@ public final class EmHttpClient implements EmTransport {
             if (running != null && !running.isDone()) {
                 running.cancel(true);
             }
+            releaseSlot();
         }
 
         private EmScheduler.Scheduled startDeadline(SameLengthDeadlines deadlines, Runnable onDue) {

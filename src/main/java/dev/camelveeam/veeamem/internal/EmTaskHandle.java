@@ -1,5 +1,6 @@
 package dev.camelveeam.veeamem.internal;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import dev.camelveeam.veeamem.VeeamEmException;
@@ -27,8 +28,8 @@ public final class EmTaskHandle {
     EmTaskHandle(EmApi api, EmSession session, Task accepted) {
         this.api = api;
         this.session = session;
-        this.lastSeen = accepted;
-        this.poll = EmRequest.get("/tasks/" + PathSegments.fromEm(accepted.getTaskId(), "TaskId"));
+        this.lastSeen = summary(accepted);
+        this.poll = EmRequest.get("/tasks/" + PathSegments.fromEm(accepted.getTaskId(), "TaskId")).aheadOfNewWork();
     }
 
     /** The task as last seen: as EM accepted it, then as the last successful poll saw it. */
@@ -47,7 +48,7 @@ public final class EmTaskHandle {
 
     /** Cancels the task in EM; the future holds what came of it, in words, and never fails. */
     public CompletableFuture<String> cancel() {
-        EmRequest cancel = EmRequest.delete(poll.pathAndQuery());
+        EmRequest cancel = EmRequest.delete(poll.pathAndQuery()).aheadOfNewWork();
         return api.getConnection().executeIn(session, cancel, api.getFormat())
                 .handle((response, failure) -> {
                     if (failure != null) {
@@ -63,7 +64,7 @@ public final class EmTaskHandle {
         if (response.status() == OK) {
             try {
                 Task task = EmCodec.read(response.body(), api.getFormat(), Task.class, poll);
-                lastSeen = task;
+                lastSeen = summary(task);
                 return new PollOutcome.Seen(task);
             } catch (VeeamEmException unreadable) {
                 return new PollOutcome.Failed(unreadable);
@@ -83,6 +84,22 @@ public final class EmTaskHandle {
             return new PollOutcome.Failed(failure);
         }
         throw failure;
+    }
+
+    /**
+     * What is kept of a task between polls, for the exceptions that report it (id, operation, state, result): a task
+     * waits mostly between polls, and its links would be most of what it holds there.
+     */
+    private static Task summary(Task task) {
+        Task summary = new Task();
+        summary.setTaskId(task.getTaskId());
+        summary.setOperation(task.getOperation());
+        summary.setState(task.getState());
+        summary.setResult(task.getResult());
+        summary.setHref(task.getHref());
+        summary.setType(task.getType());
+        summary.setLinks(List.of());
+        return summary;
     }
 
     private static PollOutcome retryable(Throwable failure) {
