@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 public class VeeamEmProducer extends DefaultAsyncProducer {
 
     /**
-     * The exchange property that holds the change an exchange asked EM for, until the exchange completes, so that a
+     * The exchange property that holds the change an exchange asked EM for when the exchange failed, so that a
      * redelivery settles it instead of sending it again.
      */
     public static final String PENDING_CHANGE = "CamelVeeamEmPendingChange";
@@ -127,7 +127,6 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
             outcome = operations.settle(call, pending);
         } else {
             pending = call.newPendingChange();
-            exchange.setProperty(PENDING_CHANGE, pending);
             outcome = call.send(pending);
         }
         PendingChange change = pending;
@@ -136,7 +135,11 @@ public class VeeamEmProducer extends DefaultAsyncProducer {
                 .whenComplete((result, failure) -> {
                     if (failure == null) {
                         exchange.removeProperty(PENDING_CHANGE);
-                    } else if (change.uncheckable() != null) {
+                        return;
+                    }
+                    // kept on the exchange only once it failed: a property map per waiting exchange costs heap
+                    exchange.setProperty(PENDING_CHANGE, change);
+                    if (change.uncheckable() != null) {
                         exchange.getExchangeExtension().setRedeliveryExhausted(true);
                     }
                 });

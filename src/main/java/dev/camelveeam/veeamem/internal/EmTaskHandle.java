@@ -88,16 +88,15 @@ public final class EmTaskHandle {
 
     /**
      * What is kept of a task between polls, for the exceptions that report it (id, operation, state, result): a task
-     * waits mostly between polls, and its links would be most of what it holds there.
+     * waits mostly between polls, and its links would be most of what it holds there. Operation and state are words of
+     * a small vocabulary, kept once for all tasks.
      */
     private static Task summary(Task task) {
         Task summary = new Task();
         summary.setTaskId(task.getTaskId());
-        summary.setOperation(task.getOperation());
-        summary.setState(task.getState());
+        summary.setOperation(task.getOperation() == null ? null : task.getOperation().intern());
+        summary.setState(task.getState() == null ? null : task.getState().intern());
         summary.setResult(task.getResult());
-        summary.setHref(task.getHref());
-        summary.setType(task.getType());
         summary.setLinks(List.of());
         return summary;
     }
