@@ -60,8 +60,25 @@ final class BackupCatalog {
     /** The point of one VM in a restore point; {@code backupSize} is what it takes in the repository. */
     record VmRestorePoint(String id, RestorePoint point, TaskSession task) {
 
+        /** Every backup file's: the data halves when compressed, and a per-machine file has nothing to deduplicate. */
+        static final double COMPRESS_RATIO = 2.0;
+        static final double DEDUPLICATION_RATIO = 1.0;
+
         long backupSize() {
             return point.full() ? task.vmSize() / 2 : task.vmSize() / 20;
+        }
+
+        /** What the backup file holds before compression: the whole VM for a full, a tenth of it for an increment. */
+        long dataSize() {
+            return point.full() ? task.vmSize() : task.vmSize() / 10;
+        }
+
+        /** The file in its repository's folder for the job, as Veeam lays backups out. */
+        String backupFilePath() {
+            Repository repository = point.backup().repository();
+            return repository.kind().startsWith("Windows")
+                    ? "C:\\Backup\\" + point.backup().jobName() + "\\" + backupFileName()
+                    : "/backups/" + point.backup().jobName() + "/" + backupFileName();
         }
 
         String name() {
@@ -265,6 +282,16 @@ final class BackupCatalog {
 
     Optional<VmRestorePoint> vmRestorePoint(String id) {
         return vmRestorePoints().stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** The VM restore point whose backup file has this id (one backup file per VM restore point). */
+    Optional<VmRestorePoint> backupFile(String id) {
+        return vmRestorePoints().stream().filter(p -> p.backupFileId().equals(id)).findFirst();
+    }
+
+    /** Every backup file (as its VM restore point), by backup file id. */
+    List<VmRestorePoint> backupFiles() {
+        return vmRestorePoints().stream().sorted(Comparator.comparing(VmRestorePoint::backupFileId)).toList();
     }
 
     /** The VM restore point a task session made, if its session made a restore point. */

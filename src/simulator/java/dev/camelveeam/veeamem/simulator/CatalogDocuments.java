@@ -198,6 +198,43 @@ final class CatalogDocuments {
         return EmLinks.list("VmRestorePoints", "VmRestorePoints", points.stream().map(this::vmRestorePoint).toList());
     }
 
+    // --- backup files (one per VM restore point: EM 12's per-machine backup chains)
+
+    EmElement backupFileReference(BackupCatalog.VmRestorePoint point, String element) {
+        String path = "/backupFiles/" + point.backupFileId();
+        String name = point.backupFileName();
+        return EmLinks.reference(element, Ids.uid("BackupFile", point.backupFileId()), name, links.href(path),
+                "BackupFileReference",
+                links(links.backupServerUp(), backupUp(point.point().backup()),
+                        link("Alternate", links.href(path + "?format=Entity"), "BackupFile", name)));
+    }
+
+    /** Members in the order of Veeam's reference page ({@code GET /backupFiles/{ID}}), see docs/simulator.md. */
+    EmElement backupFile(BackupCatalog.VmRestorePoint point) {
+        String path = "/backupFiles/" + point.backupFileId();
+        String name = point.backupFileName();
+        return EmElement.of("BackupFile")
+                .child(links(links.backupServerUp(), backupUp(point.point().backup()),
+                        link("Alternate", links.href(path), "BackupFileReference", name)))
+                .child(EmElement.leaf("FilePath", point.backupFilePath()))
+                .child(EmElement.leaf("BackupSize", point.backupSize()))
+                .child(EmElement.leaf("DataSize", point.dataSize()))
+                .child(EmElement.leaf("DeduplicationRatio", BackupCatalog.VmRestorePoint.DEDUPLICATION_RATIO))
+                .child(EmElement.leaf("CompressRatio", BackupCatalog.VmRestorePoint.COMPRESS_RATIO))
+                .child(EmElement.leaf("CreationTimeUtc", EmTime.format(point.point().time())))
+                .child(EmElement.leaf("FileType", point.point().full() ? "vbk" : "vib"))
+                .attr("Href", links.href(path + "?format=Entity"))
+                .attr("Type", "BackupFile")
+                .attr("Name", name)
+                .attr("UID", Ids.uid("BackupFile", point.backupFileId()))
+                .jsonOrder(EmLinks.entityJsonOrder("FilePath", "BackupSize", "DataSize", "DeduplicationRatio",
+                        "CompressRatio", "CreationTimeUtc", "FileType"));
+    }
+
+    EmElement backupFiles(List<BackupCatalog.VmRestorePoint> points) {
+        return EmLinks.list("BackupFiles", "BackupFiles", points.stream().map(this::backupFile).toList());
+    }
+
     // --- discovered computers
 
     EmElement computerReference(BackupCatalog.DiscoveredComputer computer, String element) {
@@ -249,7 +286,7 @@ final class CatalogDocuments {
         return link("Up", links.href("/restorePoints/" + point.id()), "RestorePointReference", restorePointName(point));
     }
 
-    /** Listed although {@code /backupFiles} is not served: CloudStack treats a point without it as not ready. */
+    /** CloudStack treats a VM restore point without this link as not ready. */
     EmElement backupFileUp(BackupCatalog.VmRestorePoint point) {
         return link("Up", links.href("/backupFiles/" + point.backupFileId()), "BackupFileReference", point.backupFileName());
     }

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * The backup server and what it holds: {@code /api/backupServers[/{id}[/repositories]]},
  * {@code /api/repositories[/{id}]}, {@code /api/backups[/{id}[/restorePoints]]},
  * {@code /api/restorePoints[/{id}[/vmRestorePoints]]}, {@code /api/vmRestorePoints[/{id}]},
- * {@code /api/agents/discoveredComputers[/{id}]} (references, or entities with {@code ?format=Entity}), and the actions
- * {@code POST /api/vmRestorePoints/{id}?action=restore} and {@code POST /api/backupServers/{id}?action=quickbackup}.
+ * {@code /api/backupFiles[/{id}]}, {@code /api/agents/discoveredComputers[/{id}]} (references, or entities with
+ * {@code ?format=Entity}), and the actions {@code POST /api/vmRestorePoints/{id}?action=restore} and {@code POST
+ * /api/backupServers/{id}?action=quickbackup}.
  */
 final class CatalogResource {
 
@@ -60,6 +61,8 @@ final class CatalogResource {
                 .add("GET", "/api/vmRestorePoints", Router.Access.SESSION, this::vmRestorePoints)
                 .add("GET", "/api/vmRestorePoints/([^/]+)", Router.Access.SESSION, this::vmRestorePoint)
                 .add("POST", "/api/vmRestorePoints/([^/]+)", Router.Access.SESSION, this::vmRestorePointAction)
+                .add("GET", "/api/backupFiles", Router.Access.SESSION, this::backupFiles)
+                .add("GET", "/api/backupFiles/([^/]+)", Router.Access.SESSION, this::backupFile)
                 .add("GET", "/api/agents/discoveredComputers", Router.Access.SESSION, this::computers)
                 .add("GET", "/api/agents/discoveredComputers/([^/]+)", Router.Access.SESSION, this::computer);
     }
@@ -266,6 +269,18 @@ final class CatalogResource {
             default ->
                 throw new SimError(400, "RestoreSpec/VmRestoreSpec/" + name + " must be true or false, not [" + value + "].");
         }).orElse(false);
+    }
+
+    // --- backup files
+
+    private SimResponse backupFiles(SimRequest request) {
+        return listOrEntities(request, catalog.backupFiles(), p -> documents.backupFileReference(p, "Ref"),
+                documents::backupFiles);
+    }
+
+    private SimResponse backupFile(SimRequest request) {
+        BackupCatalog.VmRestorePoint point = require(request.pathParam(0), "BackupFile", "backup file", catalog::backupFile);
+        return oneOrEntity(request, point, p -> documents.backupFileReference(p, "EntityRef"), documents::backupFile);
     }
 
     // --- discovered computers

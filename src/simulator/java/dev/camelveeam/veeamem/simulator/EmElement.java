@@ -54,7 +54,12 @@ final class EmElement {
         return new EmElement(name, null, false);
     }
 
-    /** A leaf with a String, Boolean or Integer value; a {@code null} value makes it absent. */
+    /** A double as .NET writes it: no trailing zeros, no exponent ({@code 2}, {@code 1.5}). */
+    static String formatDouble(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** A leaf with a String, Boolean, Integer, Long or Double value; a {@code null} value makes it absent. */
     static EmElement leaf(String name, Object value) {
         return new EmElement(name, value, value == null);
     }

@@ -109,6 +109,8 @@ final class JsonRenderer {
             generator.writeNumber(i);
         } else if (value instanceof Long l) {
             generator.writeNumber(l);
+        } else if (value instanceof Double d) {
+            generator.writeNumber(EmElement.formatDouble(d));
         } else {
             generator.writeString(value.toString());
         }

@@ -49,7 +49,8 @@ final class XmlRenderer {
             return;
         }
         if (element.text() != null) {
-            writer.writeCharacters(String.valueOf(element.text()));
+            writer.writeCharacters(
+                    element.text() instanceof Double d ? EmElement.formatDouble(d) : String.valueOf(element.text()));
         }
         writeChildren(writer, element);
         writer.writeEndElement();

@@ -215,6 +215,20 @@ class EmSimulatorXsdTest {
     }
 
     @Test
+    void backupFiles() {
+        HttpResponse<String> list = client.get("/backupFiles", token);
+        assertValid("EntityReferences", list, "Type=\"BackupFileReference\"", "UID=\"urn:veeam:BackupFile:");
+        java.util.regex.Matcher href = java.util.regex.Pattern.compile("Href=\"[^\"]*(/backupFiles/[0-9a-f-]{36})\"")
+                .matcher(list.body());
+        assertTrue(href.find(), list.body());
+        String file = href.group(1);
+        assertValid("EntityRef", client.get(file, token), "Type=\"BackupFile\"");
+        assertValidEm12("BackupFiles", client.get("/backupFiles?format=Entity", token), "<FileType>vbk</FileType>",
+                "<CompressRatio>2</CompressRatio>");
+        assertValidEm12("BackupFile", client.get(file + "?format=Entity", token), "<FilePath>", "<DataSize>");
+    }
+
+    @Test
     void taskReplicaAndRestoreSessions() {
         String session = EmSimulator.SEED_EXCHANGE_WARNING_SESSION_ID;
         assertValid("EntityReferences", client.get("/backupSessions/" + session + "/taskSessions", token),

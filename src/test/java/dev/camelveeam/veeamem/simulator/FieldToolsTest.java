@@ -12,6 +12,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelveeam.veeamem.simulator.junit.EmSimulatorExtension;
 import dev.camelveeam.veeamem.simulator.tls.TestCertificates;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -37,6 +40,13 @@ class FieldToolsTest {
     private static final Path TOOLS = Path.of("src", "test", "field-tools");
     private static final Path VEEAM_STATUS = TOOLS.resolve("linuxfabrik-veeam-status");
     private static final Path SURFER190 = TOOLS.resolve("surfer190-veeam");
+    private static final Path ZABBIX_TEMPLATE = TOOLS.resolve("zabbix-veeam-em-template")
+            .resolve("template_veeam_enterprise_manager_http.yaml");
+    private static final Path ZABBIX_HARNESS = TOOLS.resolve("zabbix-harness").resolve("zabbix-script-item.js");
+    /** The template's master item, a SCRIPT item, and its default {$VEEAM.MANAGER.DATA.TIMEOUT}. */
+    private static final String ZABBIX_MASTER_ITEM = "veeam.manager.get.metrics";
+    private static final String ZABBIX_TIMEOUT_SECONDS = "10";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(60);
 
     /** Raises the plugin's Veeam thresholds to what the seed data already has, so that only a change shows. */
@@ -198,6 +208,173 @@ class FieldToolsTest {
         assertEquals(0, sim.getLogonCount());
     }
 
+    // Zabbix's "Veeam Backup Enterprise Manager by HTTP" template: its SCRIPT item run as Zabbix server runs it
+
+    @Test
+    void zabbixTemplateCollectsTheSeededReportsAndBackupFiles(EmSimulator sim) throws Exception {
+        Result result = zabbixMasterItem(sim, PASSWORD);
+
+        assertEquals(0, result.exitCode, result.toString());
+        JsonNode metrics = JSON.readTree(result.stdout);
+        assertFalse(metrics.has("error"), result.stdout);
+        // the dependent items: the template's JSONPaths on what the master item stored
+        assertEquals(0, dependentItem(metrics, "$.JobStatistics.RunningJobs").asInt());
+        assertEquals(3, dependentItem(metrics, "$.JobStatistics.ScheduledJobs").asInt());
+        assertEquals(2, dependentItem(metrics, "$.JobStatistics.ScheduledBackupJobs").asInt());
+        assertEquals(1, dependentItem(metrics, "$.JobStatistics.ScheduledReplicaJobs").asInt());
+        assertEquals(4, dependentItem(metrics, "$.JobStatistics.TotalJobRuns").asInt());
+        assertEquals(1, dependentItem(metrics, "$.JobStatistics.WarningsJobRuns").asInt());
+        assertEquals(1, dependentItem(metrics, "$.JobStatistics.FailedJobRuns").asInt());
+        // "Get errors": $.error is absent, so its CUSTOM_VALUE (empty) is stored and the trigger stays quiet
+        assertFalse(metrics.has("error"));
+        // every summary frame EM links, under the link's name
+        assertEquals(List.of("Overview", "VmsOverview", "JobStatistics", "ProcessedVms", "Repositories", "backupFiles"),
+                fieldNames(metrics).subList(0, 6));
+        assertEquals(5, metrics.at("/VmsOverview/ProtectedVms").asInt(), result.stdout);
+
+        // "Backup Files discovery": $.backupFiles.Refs, one LLD row per backup file ({#NAME}, {#TYPE}, {#UID}, {#URL})
+        JsonNode refs = metrics.at("/backupFiles/Refs");
+        assertEquals(3, refs.size(), result.stdout);
+        List<String> names = new ArrayList<>();
+        for (JsonNode ref : refs) {
+            names.add(ref.get("Name").asText());
+            assertEquals("BackupFileReference", ref.get("Type").asText());
+            assertTrue(ref.get("UID").asText().startsWith("urn:veeam:BackupFile:"), ref.toString());
+            assertTrue(ref.get("Href").asText().startsWith(sim.getBaseUrl() + "/backupFiles/"), ref.toString());
+            // the template stores what the reference's Href answers (the reference itself) under the file's name
+            assertEquals(ref.get("UID"), metrics.get(ref.get("Name").asText()).get("UID"));
+            // its item prototypes read $.['{#NAME}'].BackupFile.<member>, which neither EM's reference nor its entity
+            // has: Zabbix discards the value (DISCARD_VALUE), as against a real EM
+            assertTrue(metrics.get(ref.get("Name").asText()).path("BackupFile").isMissingNode());
+        }
+        assertEquals(3, names.stream().filter(n -> n.matches("(oracle01|oracle02|exch01)\\.vm-\\d+D[0-9T-]+\\.vbk"))
+                .count(), names.toString());
+
+        // the wire: every value is a new logon (POST /api/sessionMngr, no version) and one GET with its cookie
+        List<RecordedRequest> requests = sim.getRequests();
+        List<String> expectedGets = new ArrayList<>(
+                List.of("/api/reports/summary", "/api/reports/summary/overview",
+                        "/api/reports/summary/vms_overview", "/api/reports/summary/job_statistics",
+                        "/api/reports/summary/processed_vms", "/api/reports/summary/repository", "/api/backupFiles"));
+        assertEquals(2 * (expectedGets.size() + 3), requests.size(), requests.toString());
+        String basic = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < requests.size(); i += 2) {
+            RecordedRequest logon = requests.get(i);
+            RecordedRequest get = requests.get(i + 1);
+            assertEquals("POST /api/sessionMngr", logon.method() + " " + logon.path(), logon.toString());
+            assertEquals(null, logon.query());
+            assertEquals(basic, logon.header("Authorization"));
+            assertEquals(201, logon.status());
+            assertEquals("GET", get.method(), get.toString());
+            if (i / 2 < expectedGets.size()) {
+                assertEquals(expectedGets.get(i / 2), get.path());
+            } else {
+                assertTrue(get.path().startsWith("/api/backupFiles/"), get.toString());
+                assertEquals(null, get.query()); // the reference, not ?format=Entity
+            }
+            assertEquals("application/json", get.header("Accept"));
+            assertEquals(basic, get.header("Authorization")); // Zabbix keeps added headers for later requests
+            assertNotNull(get.header("Cookie"), get.toString()); // the session travels in EM's cookie
+            assertTrue(get.header("Cookie").startsWith("X-RestSvcSessionId="), get.toString());
+            assertEquals(null, get.header("X-RestSvcSessionId"));
+            assertEquals(200, get.status(), get.toString());
+        }
+        assertEquals(10, sim.getLogonCount());
+        assertEquals(10, sim.getActiveSessionCount()); // never logged off: left to expire, as on a real EM
+        assertTrue(result.stderr.contains("http request objects: 10"), result.stderr);
+    }
+
+    @Test
+    void zabbixTemplateCountsAFailedJobRun(EmSimulator sim) throws Exception {
+        Instant now = Instant.now();
+        sim.addBackupSession(EmSimulator.SEED_EXCHANGE_JOB_ID, SimBackupSession.State.Stopped,
+                SimBackupSession.Result.Failed, now.minus(Duration.ofMinutes(20)), now.minus(Duration.ofMinutes(5)));
+
+        Result result = zabbixMasterItem(sim, PASSWORD);
+
+        assertEquals(0, result.exitCode, result.toString());
+        JsonNode metrics = JSON.readTree(result.stdout);
+        assertEquals(2, dependentItem(metrics, "$.JobStatistics.FailedJobRuns").asInt());
+        assertEquals(5, dependentItem(metrics, "$.JobStatistics.TotalJobRuns").asInt());
+        // the failed run made no restore point, so no new backup file is discovered
+        assertEquals(3, metrics.at("/backupFiles/Refs").size());
+        // trigger "Failed job runs is too high": last > {$VEEAM.MANAGER.JOB.MAX.FAIL} (5 by default)
+        assertFalse(dependentItem(metrics, "$.JobStatistics.FailedJobRuns").asInt() > 5);
+    }
+
+    @Test
+    void zabbixTemplateDiscoversTheBackupFileOfANewRun(EmSimulator sim) throws Exception {
+        Instant now = Instant.now();
+        sim.addBackupSession(EmSimulator.SEED_EXCHANGE_JOB_ID, SimBackupSession.State.Stopped,
+                SimBackupSession.Result.Success, now.minus(Duration.ofMinutes(20)), now.minus(Duration.ofMinutes(5)));
+
+        Result result = zabbixMasterItem(sim, PASSWORD);
+
+        assertEquals(0, result.exitCode, result.toString());
+        JsonNode metrics = JSON.readTree(result.stdout);
+        JsonNode refs = metrics.at("/backupFiles/Refs");
+        assertEquals(4, refs.size(), result.stdout);
+        long increments = 0;
+        for (JsonNode ref : refs) {
+            increments += ref.get("Name").asText().matches("exch01\\.vm-\\d+D[0-9T-]+\\.vib") ? 1 : 0;
+        }
+        assertEquals(1, increments, refs.toString());
+        assertEquals(22, sim.getRequests().size());
+    }
+
+    @Test
+    void zabbixTemplateReportsAnErrorWithAWrongPassword(EmSimulator sim) throws Exception {
+        Result result = zabbixMasterItem(sim, "wrong");
+
+        // the script catches its own error and returns it as the value: item "Get errors" gets it and the trigger
+        // "There are errors in requests to API" (length(last(...))>0) fires
+        assertEquals(0, result.exitCode, result.toString());
+        JsonNode metrics = JSON.readTree(result.stdout);
+        String error = dependentItem(metrics, "$.error").asText();
+        assertTrue(error.startsWith("Request failed with status code 401: {"), error);
+        assertTrue(error.endsWith("."), error);
+        assertTrue(error.length() > 0);
+        assertTrue(result.stderr.contains("log 3: [ VEEAM MANAGER ] ERROR: Request failed with status code 401"),
+                result.stderr);
+        // the dependent items find no $.JobStatistics: DISCARD_VALUE, nothing stored
+        assertTrue(metrics.at("/JobStatistics").isMissingNode());
+        // the wire: a refused logon, then the GET without a session, refused too; no further request
+        List<RecordedRequest> requests = sim.getRequests();
+        assertEquals(2, requests.size(), requests.toString());
+        assertEquals("POST /api/sessionMngr", requests.get(0).method() + " " + requests.get(0).path());
+        assertEquals(401, requests.get(0).status());
+        assertEquals("GET /api/reports/summary", requests.get(1).method() + " " + requests.get(1).path());
+        assertEquals(401, requests.get(1).status());
+        assertEquals(0, sim.getLogonCount());
+    }
+
+    /** Runs the template's master item with its parameters as Zabbix fills them from the host's macros. */
+    private Result zabbixMasterItem(EmSimulator sim, String password) throws Exception {
+        Result probe = run(Path.of("."), temp, List.of("curl", "--version"));
+        if (probe.exitCode != 0) {
+            fail("The Zabbix template's harness needs curl on the PATH: " + probe);
+        }
+        // {$VEEAM.MANAGER.API.URL} is <scheme>://<host>:<port>; the empty {$VEEAM.MANAGER.HTTP.PROXY} is an empty string
+        String parameters = JSON.writeValueAsString(java.util.Map.of("api_endpoint", emUrl(sim), "http_proxy", "",
+                "password", password, "user", USER));
+        return run(Path.of("."), temp, List.of("node", ZABBIX_HARNESS.toString(), ZABBIX_TEMPLATE.toString(),
+                ZABBIX_MASTER_ITEM, parameters, ZABBIX_TIMEOUT_SECONDS));
+    }
+
+    /** A dependent item's JSONPATH step for the template's plain member paths ({@code $.A.B}); fails if absent. */
+    private static JsonNode dependentItem(JsonNode master, String jsonPath) {
+        assertTrue(jsonPath.startsWith("$."), jsonPath);
+        JsonNode value = master.at("/" + jsonPath.substring(2).replace('.', '/'));
+        assertFalse(value.isMissingNode(), jsonPath + " in " + master);
+        return value;
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     private Result veeamStatus(List<String> options) throws Exception {
         EmSimulator sim = EM.simulator();
         List<String> command = new ArrayList<>(
@@ -232,7 +409,8 @@ class FieldToolsTest {
         try {
             process = builder.start();
         } catch (IOException e) {
-            fail("Cannot start " + command.get(0) + " (the field tools need python3 on the PATH): " + e.getMessage());
+            fail("Cannot start " + command.get(0) + " (the field tools need python3, node and curl on the PATH): "
+                 + e.getMessage());
             return null;
         }
         if (!process.waitFor(TOOL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
