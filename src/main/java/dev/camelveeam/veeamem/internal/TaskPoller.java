@@ -1,11 +1,6 @@
 package dev.camelveeam.veeamem.internal;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import dev.camelveeam.veeamem.VeeamEmException;
@@ -25,13 +20,10 @@ public final class TaskPoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskPoller.class);
 
-    private final EmScheduler scheduler;
-    private final EmStatistics statistics;
-    private final Set<TaskWait> inFlight = ConcurrentHashMap.newKeySet();
+    private final PollingWait.Waits waits;
 
     public TaskPoller(EmScheduler scheduler, EmStatistics statistics) {
-        this.scheduler = scheduler;
-        this.statistics = statistics;
+        this.waits = new PollingWait.Waits(scheduler, statistics);
     }
 
     /**
@@ -56,74 +48,69 @@ public final class TaskPoller {
                 ? settings.estimates().estimate(String.valueOf(operation), String.valueOf(task.lastSeen().getOperation()))
                 : null;
         TaskWait wait = new TaskWait(routeId, task, settings, estimate);
-        inFlight.add(wait);
-        if (wait.delayMillis == 0) {
-            wait.run();
-        } else {
-            wait.schedule(wait.delayMillis);
-        }
-        return wait.result;
+        return wait.start(wait.delayMillis);
     }
 
     /** The number of tasks being waited for. */
     public int inFlightCount() {
-        return inFlight.size();
+        return waits.count();
     }
 
     /** Ends the waits of the route (every wait when null) with an exception saying why; the tasks go on in EM. */
     public void abort(String routeId, String reason) {
-        for (TaskWait wait : inFlight) {
-            if (routeId == null || routeId.equals(wait.routeId)) {
-                Task lastSeen = wait.task.lastSeen();
-                wait.fail(new VeeamEmException(
-                        "Stopped waiting for EM task " + lastSeen.getTaskId() + " (" + lastSeen.getOperation()
-                                               + "), last state " + lastSeen.getState() + ": " + reason
-                                               + ". The task may still finish in EM."));
-            }
-        }
+        waits.abort(routeId, reason);
     }
 
-    private final class TaskWait implements Runnable {
+    private final class TaskWait extends PollingWait<Task> {
 
-        private final CompletableFuture<Task> result = new CompletableFuture<>();
-        private final String routeId;
         private final EmTaskHandle task;
         private final PollSettings settings;
         /** The learnt run times of the task's operation (adaptive strategy), else null. */
         private final RunTimeEstimates.Estimate estimate;
-        private final long deadlineNanos;
-        private List<RuntimeException> failedPolls = List.of();
         private long delayMillis;
         /** Whether no poll has seen the task yet (what the adaptive strategy learns from a Finished first poll). */
         private boolean firstPoll = true;
-        private volatile EmScheduler.Scheduled nextPoll;
 
         TaskWait(String routeId, EmTaskHandle task, PollSettings settings, RunTimeEstimates.Estimate estimate) {
-            this.routeId = routeId;
+            super(TaskPoller.this.waits, routeId, settings.timeoutMillis());
             this.task = task;
             this.settings = settings;
             this.estimate = estimate;
-            this.deadlineNanos = scheduler.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis());
             this.delayMillis = estimate == null ? settings.initialDelayMillis() : estimate.firstDelay(settings);
         }
 
         /** The time since the task was accepted (the deadline less the timeout: no more state than before). */
         private long elapsedMillis() {
             return TimeUnit.NANOSECONDS.toMillis(
-                    scheduler.nanoTime() - deadlineNanos + TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis()));
+                    waits.scheduler().nanoTime() - deadlineNanos + TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis()));
         }
 
         @Override
-        public void run() {
-            if (result.isDone()) {
-                return;
-            }
-            try {
-                statistics.poll();
-                task.poll().whenComplete(this::polled);
-            } catch (Throwable e) {
-                fail(e);
-            }
+        void pollOnce() {
+            task.poll().whenComplete(this::polled);
+        }
+
+        @Override
+        String what() {
+            Task lastSeen = task.lastSeen();
+            return "EM task " + lastSeen.getTaskId() + " (" + lastSeen.getOperation() + ")";
+        }
+
+        @Override
+        String lastKnown() {
+            return "last state " + task.lastSeen().getState() + ", ";
+        }
+
+        @Override
+        int retries() {
+            return settings.retries();
+        }
+
+        @Override
+        VeeamEmException stopped(String reason) {
+            return new VeeamEmException(
+                    "Stopped waiting for " + what() + ", last state " + task.lastSeen().getState()
+                                        + ": " + reason + ". The task may still finish in EM.");
         }
 
         private void polled(PollOutcome outcome, Throwable failure) {
@@ -134,7 +121,7 @@ public final class TaskPoller {
                 if (failure != null) {
                     fail(Futures.unwrap(failure));
                 } else if (outcome instanceof PollOutcome.Seen seen) {
-                    failedPolls = List.of();
+                    polledWell();
                     if (seen.task().isFinished()) {
                         LOG.debug("EM task {} is Finished", seen.task().getTaskId());
                         if (estimate != null && !seen.task().isFailed()) {
@@ -145,38 +132,16 @@ public final class TaskPoller {
                         firstPoll = false;
                         scheduleNextOrTimeOut();
                     }
-                } else {
-                    retryOrGiveUp(((PollOutcome.Failed) outcome).failure());
+                } else if (!gaveUpAfter(((PollOutcome.Failed) outcome).failure())) {
+                    scheduleNextOrTimeOut();
                 }
             } catch (Throwable e) {
                 fail(e);
             }
         }
 
-        private void retryOrGiveUp(RuntimeException failure) {
-            if (failedPolls.isEmpty()) {
-                failedPolls = new ArrayList<>();
-            }
-            failedPolls.add(failure);
-            Task lastSeen = task.lastSeen();
-            if (failedPolls.size() > settings.retries()) {
-                VeeamEmException gaveUp = new VeeamEmException(
-                        "Polling EM task " + lastSeen.getTaskId() + " (" + lastSeen.getOperation() + ") failed "
-                                                               + failedPolls.size() + " times in a row; last state "
-                                                               + lastSeen.getState() + ", last failure: "
-                                                               + failure.getMessage(),
-                        failure);
-                failedPolls.subList(0, failedPolls.size() - 1).forEach(gaveUp::addSuppressed);
-                fail(gaveUp);
-                return;
-            }
-            LOG.debug("Poll {} of EM task {} failed, will try again: {}", failedPolls.size(), lastSeen.getTaskId(),
-                    failure.getMessage());
-            scheduleNextOrTimeOut();
-        }
-
         private void scheduleNextOrTimeOut() {
-            long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - scheduler.nanoTime());
+            long remainingMillis = remainingMillis();
             if (remainingMillis <= 0) {
                 timeOut();
                 return;
@@ -198,32 +163,6 @@ public final class TaskPoller {
             task.cancel().whenComplete((outcome, failure) -> fail(new VeeamEmTaskTimeoutException(
                     task.lastSeen(), settings.timeoutMillis(),
                     failure == null ? outcome : "cancelling it failed: " + failure.getMessage())));
-        }
-
-        /** Leaves the in-flight set before the waiting exchange goes on, so that it never sees itself counted. */
-        private void finish(Task finished) {
-            inFlight.remove(this);
-            result.complete(finished);
-        }
-
-        void fail(Throwable failure) {
-            inFlight.remove(this);
-            EmScheduler.Scheduled pending = nextPoll;
-            if (pending != null) {
-                pending.cancel();
-            }
-            result.completeExceptionally(failure);
-        }
-
-        void schedule(long delay) {
-            try {
-                nextPoll = scheduler.schedule(this, delay);
-            } catch (RejectedExecutionException e) {
-                fail(new VeeamEmException(
-                        "Could not schedule the next poll of EM task " + task.lastSeen().getTaskId()
-                                          + ": the component is stopping",
-                        e));
-            }
         }
     }
 }
