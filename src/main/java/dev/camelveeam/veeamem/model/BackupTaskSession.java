@@ -1,27 +1,19 @@
 package dev.camelveeam.veeamem.model;
 
-import java.time.Instant;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 
 /**
- * What one backup session did with one VM: its state, result and, when it failed or warned, the reason.
+ * What one backup session did with one VM: its state, result and, when it failed or warned, the reason. {@code State}
+ * is Pending, InProgress or Completed; {@code Result} is Success, Warning or Failed; the end time is null while the VM
+ * is processed.
  */
 @JacksonXmlRootElement(localName = "BackupTaskSession")
-public class BackupTaskSession extends EmEntity {
+public class BackupTaskSession extends EmSessionResource {
 
     @JsonProperty("JobSessionUid")
     private String jobSessionUid;
-    @JsonProperty("CreationTimeUTC")
-    private String creationTimeUtc;
-    @JsonProperty("EndTimeUTC")
-    private String endTimeUtc;
-    @JsonProperty("State")
-    private String state;
-    @JsonProperty("Result")
-    private String result;
     @JsonProperty("Reason")
     private String reason;
     @JsonProperty("TotalSize")
@@ -39,41 +31,6 @@ public class BackupTaskSession extends EmEntity {
 
     public void setJobSessionUid(String jobSessionUid) {
         this.jobSessionUid = jobSessionUid;
-    }
-
-    public String getCreationTimeUtc() {
-        return creationTimeUtc;
-    }
-
-    public void setCreationTimeUtc(String creationTimeUtc) {
-        this.creationTimeUtc = creationTimeUtc;
-    }
-
-    /** Null while the VM is processed. */
-    public String getEndTimeUtc() {
-        return endTimeUtc;
-    }
-
-    public void setEndTimeUtc(String endTimeUtc) {
-        this.endTimeUtc = endTimeUtc;
-    }
-
-    /** Pending, InProgress or Completed. */
-    public String getState() {
-        return state;
-    }
-
-    public void setState(String state) {
-        this.state = state;
-    }
-
-    /** Success, Warning or Failed. */
-    public String getResult() {
-        return result;
-    }
-
-    public void setResult(String result) {
-        this.result = result;
     }
 
     /** Why the VM failed or warned; empty otherwise. */
@@ -111,16 +68,9 @@ public class BackupTaskSession extends EmEntity {
         this.vmDisplayName = vmDisplayName;
     }
 
-    public Instant getCreationTime() {
-        return Uids.instantOf(creationTimeUtc);
-    }
-
-    public Instant getEndTime() {
-        return Uids.instantOf(endTimeUtc);
-    }
-
     @Override
     public String toString() {
-        return "BackupTaskSession[vm=" + vmDisplayName + ", state=" + state + ", result=" + result + ", reason=" + reason + "]";
+        return "BackupTaskSession[vm=" + vmDisplayName + ", state=" + getState() + ", result=" + getResult() + ", reason="
+               + reason + "]";
     }
 }

@@ -1,117 +1,22 @@
 package dev.camelveeam.veeamem.model;
 
-import java.time.Instant;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 
 /**
  * A restore in EM: Starting, Working, then Stopped with its result (Success, Warning or Failed; None while it runs).
+ * {@code State} is Starting, Working, Stopping or Stopped; {@code JobType} is RestoreVm for a full VM restore,
+ * FileLevelRestore...; the end time is null while the restore runs.
  */
 @JacksonXmlRootElement(localName = "RestoreSession")
-public class RestoreSession extends EmEntity {
+public class RestoreSession extends EmJobSessionResource {
 
-    @JsonProperty("JobUid")
-    private String jobUid;
-    @JsonProperty("JobName")
-    private String jobName;
-    @JsonProperty("JobType")
-    private String jobType;
-    @JsonProperty("CreationTimeUTC")
-    private String creationTimeUtc;
-    @JsonProperty("EndTimeUTC")
-    private String endTimeUtc;
-    @JsonProperty("State")
-    private String state;
-    @JsonProperty("Result")
-    private String result;
-    @JsonProperty("Progress")
-    private Integer progress;
-    @JsonProperty("FailureMessage")
-    private String failureMessage;
     @JsonProperty("RestoredObjRef")
     private String restoredObjRef;
     @JsonProperty("VmDisplayName")
     @JacksonXmlProperty(isAttribute = true, localName = "VmDisplayName")
     private String vmDisplayName;
-
-    public String getJobUid() {
-        return jobUid;
-    }
-
-    public void setJobUid(String jobUid) {
-        this.jobUid = jobUid;
-    }
-
-    public String getJobName() {
-        return jobName;
-    }
-
-    public void setJobName(String jobName) {
-        this.jobName = jobName;
-    }
-
-    /** RestoreVm for a full VM restore, FileLevelRestore... */
-    public String getJobType() {
-        return jobType;
-    }
-
-    public void setJobType(String jobType) {
-        this.jobType = jobType;
-    }
-
-    public String getCreationTimeUtc() {
-        return creationTimeUtc;
-    }
-
-    public void setCreationTimeUtc(String creationTimeUtc) {
-        this.creationTimeUtc = creationTimeUtc;
-    }
-
-    /** Null while the restore runs. */
-    public String getEndTimeUtc() {
-        return endTimeUtc;
-    }
-
-    public void setEndTimeUtc(String endTimeUtc) {
-        this.endTimeUtc = endTimeUtc;
-    }
-
-    /** Starting, Working, Stopping or Stopped. */
-    public String getState() {
-        return state;
-    }
-
-    public void setState(String state) {
-        this.state = state;
-    }
-
-    /** Success, Warning or Failed once Stopped. */
-    public String getResult() {
-        return result;
-    }
-
-    public void setResult(String result) {
-        this.result = result;
-    }
-
-    /** 0 to 100. */
-    public Integer getProgress() {
-        return progress;
-    }
-
-    public void setProgress(Integer progress) {
-        this.progress = progress;
-    }
-
-    public String getFailureMessage() {
-        return failureMessage;
-    }
-
-    public void setFailureMessage(String failureMessage) {
-        this.failureMessage = failureMessage;
-    }
 
     /** The restored VM's hierarchy object reference. */
     public String getRestoredObjRef() {
@@ -130,26 +35,20 @@ public class RestoreSession extends EmEntity {
         this.vmDisplayName = vmDisplayName;
     }
 
-    public Instant getCreationTime() {
-        return Uids.instantOf(creationTimeUtc);
-    }
-
-    public Instant getEndTime() {
-        return Uids.instantOf(endTimeUtc);
-    }
-
     /** Whether the restore has ended (State Stopped). */
     public boolean isEnded() {
-        return "Stopped".equalsIgnoreCase(state);
+        return "Stopped".equalsIgnoreCase(getState());
     }
 
     /** Whether the restore ended with Success or Warning. */
     public boolean isSucceeded() {
+        String result = getResult();
         return isEnded() && ("Success".equalsIgnoreCase(result) || "Warning".equalsIgnoreCase(result));
     }
 
     @Override
     public String toString() {
-        return "RestoreSession[id=" + getId() + ", vm=" + vmDisplayName + ", state=" + state + ", result=" + result + "]";
+        return "RestoreSession[id=" + getId() + ", vm=" + vmDisplayName + ", state=" + getState() + ", result=" + getResult()
+               + "]";
     }
 }

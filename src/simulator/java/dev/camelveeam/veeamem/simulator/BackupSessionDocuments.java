@@ -1,5 +1,7 @@
 package dev.camelveeam.veeamem.simulator;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.camelveeam.veeamem.simulator.EmLinks.link;
@@ -32,30 +34,47 @@ final class BackupSessionDocuments {
     EmElement session(SimBackupSession session) {
         String path = "/backupSessions/" + session.getId();
         String name = name(session);
-        SimBackupSession.Status status = session.status();
         return EmElement.of("BackupJobSession")
                 .child(links(
                         links.backupServerUp(),
                         jobUp(session),
                         link("Alternate", links.href(path), "BackupJobSessionReference", name),
                         link("Down", links.href(path + "/taskSessions"), "BackupTaskSessionReferenceList", null)))
-                .child(EmElement.leaf("JobUid", Ids.uid("Job", session.getJobId())))
-                .child(EmElement.leaf("JobName", session.getJobName()))
-                .child(EmElement.leaf("JobType", "Backup"))
-                .child(EmElement.leaf("CreationTimeUTC", EmTime.format(session.getCreationTime())))
-                .child(EmElement.leaf("EndTimeUTC", status.endTime() == null ? null : EmTime.format(status.endTime())))
-                .child(EmElement.leaf("State", status.state().name()))
-                .child(EmElement.leaf("Result", status.result().name()))
-                .child(EmElement.leaf("Progress", status.progress()))
-                .child(EmElement.emptyWhenNull("FailureMessage", status.failureMessage()))
+                .children(jobSessionMembers(Ids.uid("Job", session.getJobId()), session.getJobName(), "Backup",
+                        session.getCreationTime(), session.status()))
                 .child(EmElement.leaf("IsRetry", session.isRetry()))
                 .attr("Href", links.href(path + "?format=Entity"))
                 .attr("Type", "BackupJobSession")
                 .attr("Name", name)
                 .attr("UID", Ids.uid("BackupJobSession", session.getId()))
-                .jsonOrder(EmLinks.entityJsonOrder("IsRetry", "JobUid", "JobName", "JobType", "CreationTimeUTC", "EndTimeUTC",
-                        "State",
-                        "Result", "Progress", "FailureMessage"));
+                .jsonOrder(jobSessionJsonOrder("IsRetry"));
+    }
+
+    /**
+     * The members of EM's {@code JobSessionEntityType} (backup, replica and restore sessions), in the XSD's order: the
+     * job that ran, when, its state and its outcome.
+     */
+    static List<EmElement> jobSessionMembers(
+            String jobUid, String jobName, String jobType, Instant creationTime,
+            SimJobSession.Status<?, ?> status) {
+        return List.of(
+                EmElement.leaf("JobUid", jobUid),
+                EmElement.leaf("JobName", jobName),
+                EmElement.leaf("JobType", jobType),
+                EmElement.leaf("CreationTimeUTC", EmTime.format(creationTime)),
+                EmElement.leaf("EndTimeUTC", status.endTime() == null ? null : EmTime.format(status.endTime())),
+                EmElement.leaf("State", status.state().name()),
+                EmElement.leaf("Result", status.result().name()),
+                EmElement.leaf("Progress", status.progress()),
+                EmElement.emptyWhenNull("FailureMessage", status.failureMessage()));
+    }
+
+    /** JSON order of a job session: its own members, then those of {@code JobSessionEntityType}, then the entity's. */
+    static List<String> jobSessionJsonOrder(String... ownMembers) {
+        List<String> members = new ArrayList<>(List.of(ownMembers));
+        members.addAll(List.of("JobUid", "JobName", "JobType", "CreationTimeUTC", "EndTimeUTC", "State", "Result",
+                "Progress", "FailureMessage"));
+        return EmLinks.entityJsonOrder(members.toArray(String[]::new));
     }
 
     EmElement sessions(List<SimBackupSession> sessions) {

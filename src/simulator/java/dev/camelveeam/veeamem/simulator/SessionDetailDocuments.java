@@ -1,5 +1,6 @@
 package dev.camelveeam.veeamem.simulator;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,7 @@ final class SessionDetailDocuments {
     record TaskStatus(String state, String result, String reason, long totalSize, boolean ended) {
 
         static TaskStatus of(BackupCatalog.TaskSession task) {
-            SimBackupSession.Status status = task.session().status();
+            SimJobSession.Status<SimBackupSession.State, SimBackupSession.Result> status = task.session().status();
             if (status.state() != SimBackupSession.State.Stopped) {
                 return new TaskStatus("InProgress", SimBackupSession.Result.None.name(), null, task.vmSize(), false);
             }
@@ -46,7 +47,7 @@ final class SessionDetailDocuments {
     EmElement taskSession(BackupCatalog.TaskSession task) {
         String path = "/backupTaskSessions/" + task.id();
         TaskStatus status = TaskStatus.of(task);
-        SimBackupSession.Status sessionStatus = task.session().status();
+        Instant endTime = task.session().getEndTime();
         List<EmElement> taskLinks = new ArrayList<>(
                 List.of(links.backupServerUp(), jobSessionUp(task),
                         link("Alternate", links.href(path), "BackupTaskSessionReference", task.name())));
@@ -58,7 +59,7 @@ final class SessionDetailDocuments {
                 .child(links(taskLinks))
                 .child(EmElement.leaf("JobSessionUid", Ids.uid("BackupJobSession", task.session().getId())))
                 .child(EmElement.leaf("CreationTimeUTC", EmTime.format(task.session().getCreationTime())))
-                .child(EmElement.leaf("EndTimeUTC", status.ended() ? EmTime.format(sessionStatus.endTime()) : null))
+                .child(EmElement.leaf("EndTimeUTC", status.ended() ? EmTime.format(endTime) : null))
                 .child(EmElement.leaf("State", status.state()))
                 .child(EmElement.leaf("Result", status.result()))
                 .child(EmElement.emptyWhenNull("Reason", status.reason()))
@@ -95,31 +96,20 @@ final class SessionDetailDocuments {
 
     EmElement replicaSession(BackupCatalog.ReplicaSession session) {
         String path = "/replicaSessions/" + session.id();
-        String failure = switch (session.result()) {
-            case Warning -> "Simulated warning.";
-            case Failed -> "Simulated failure.";
-            case None, Success -> null;
-        };
+        SimJobSession.Status<SimBackupSession.State, SimBackupSession.Result> stopped = new SimJobSession.Status<>(
+                SimBackupSession.State.Stopped, session.result(), session.endTime(),
+                SimBackupSession.failureMessageOf(session.result()), 100);
         return EmElement.of("ReplicaJobSession")
                 .child(links(links.backupServerUp(),
                         link("Alternate", links.href(path), "ReplicaJobSessionReference", session.name())))
-                .child(EmElement.leaf("JobUid", Ids.uid("Job", session.jobId())))
-                .child(EmElement.leaf("JobName", session.jobName()))
-                .child(EmElement.leaf("JobType", "Replica"))
-                .child(EmElement.leaf("CreationTimeUTC", EmTime.format(session.creationTime())))
-                .child(EmElement.leaf("EndTimeUTC", EmTime.format(session.endTime())))
-                .child(EmElement.leaf("State", SimBackupSession.State.Stopped.name()))
-                .child(EmElement.leaf("Result", session.result().name()))
-                .child(EmElement.leaf("Progress", 100))
-                .child(EmElement.emptyWhenNull("FailureMessage", failure))
+                .children(BackupSessionDocuments.jobSessionMembers(Ids.uid("Job", session.jobId()), session.jobName(),
+                        "Replica", session.creationTime(), stopped))
                 .child(EmElement.leaf("IsRetry", false))
                 .attr("Href", links.href(path + "?format=Entity"))
                 .attr("Type", "ReplicaJobSession")
                 .attr("Name", session.name())
                 .attr("UID", Ids.uid("ReplicaJobSession", session.id()))
-                .jsonOrder(EmLinks.entityJsonOrder("IsRetry", "JobUid", "JobName", "JobType", "CreationTimeUTC", "EndTimeUTC",
-                        "State",
-                        "Result", "Progress", "FailureMessage"));
+                .jsonOrder(BackupSessionDocuments.jobSessionJsonOrder("IsRetry"));
     }
 
     EmElement replicaSessions(List<BackupCatalog.ReplicaSession> sessions) {
@@ -143,7 +133,6 @@ final class SessionDetailDocuments {
     EmElement restoreSession(SimRestoreSession session) {
         String path = "/restoreSessions/" + session.getId();
         String name = restoreSessionName(session);
-        SimRestoreSession.Status status = session.status();
         List<EmElement> sessionLinks = new ArrayList<>(
                 List.of(links.backupServerUp(),
                         link("Alternate", links.href(path), "RestoreSessionReference", name)));
@@ -151,24 +140,15 @@ final class SessionDetailDocuments {
                 links.href("/vmRestorePoints/" + point.id()), "VmRestorePointReference", point.name())));
         return EmElement.of("RestoreSession")
                 .child(links(sessionLinks))
-                .child(EmElement.leaf("JobUid", Ids.uid("Job", session.getId())))
-                .child(EmElement.leaf("JobName", name))
-                .child(EmElement.leaf("JobType", "RestoreVm"))
-                .child(EmElement.leaf("CreationTimeUTC", EmTime.format(session.getCreationTime())))
-                .child(EmElement.leaf("EndTimeUTC", status.endTime() == null ? null : EmTime.format(status.endTime())))
-                .child(EmElement.leaf("State", status.state().name()))
-                .child(EmElement.leaf("Result", status.result().name()))
-                .child(EmElement.leaf("Progress", status.progress()))
-                .child(EmElement.emptyWhenNull("FailureMessage", status.failureMessage()))
+                .children(BackupSessionDocuments.jobSessionMembers(Ids.uid("Job", session.getId()), name, "RestoreVm",
+                        session.getCreationTime(), session.status()))
                 .child(EmElement.leaf("RestoredObjRef", session.getVmRef()))
                 .attr("Href", links.href(path + "?format=Entity"))
                 .attr("Type", "RestoreSession")
                 .attr("Name", name)
                 .attr("UID", Ids.uid("RestoreSession", session.getId()))
                 .attr("VmDisplayName", session.getVmName())
-                .jsonOrder(EmLinks.entityJsonOrder("RestoredObjRef", "VmDisplayName", "JobUid", "JobName", "JobType",
-                        "CreationTimeUTC",
-                        "EndTimeUTC", "State", "Result", "Progress", "FailureMessage"));
+                .jsonOrder(BackupSessionDocuments.jobSessionJsonOrder("RestoredObjRef", "VmDisplayName"));
     }
 
     EmElement restoreSessions(List<SimRestoreSession> sessions) {
