@@ -94,8 +94,11 @@ public final class TaskPoller {
         private final long deadlineNanos;
         private List<RuntimeException> failedPolls = List.of();
         private long delayMillis;
-        /** Whether no poll has seen the task yet (what the adaptive strategy learns from a Finished first poll). */
-        private boolean firstPoll = true;
+        /**
+         * When the last poll that saw the task unfinished was sent, in ms since the task was accepted; -1 while no poll
+         * has seen it (the adaptive strategy learns the run time from this and the poll that sees it Finished).
+         */
+        private long runningSentMillis = -1;
         private volatile EmScheduler.Scheduled nextPoll;
 
         TaskWait(String routeId, EmTaskHandle task, PollSettings settings, RunTimeEstimates.Estimate estimate) {
@@ -120,13 +123,14 @@ public final class TaskPoller {
             }
             try {
                 statistics.poll();
-                task.poll().whenComplete(this::polled);
+                long sentMillis = elapsedMillis();
+                task.poll().whenComplete((outcome, failure) -> polled(outcome, failure, sentMillis));
             } catch (Throwable e) {
                 fail(e);
             }
         }
 
-        private void polled(PollOutcome outcome, Throwable failure) {
+        private void polled(PollOutcome outcome, Throwable failure, long sentMillis) {
             if (result.isDone()) {
                 return;
             }
@@ -138,11 +142,11 @@ public final class TaskPoller {
                     if (seen.task().isFinished()) {
                         LOG.debug("EM task {} is Finished", seen.task().getTaskId());
                         if (estimate != null && !seen.task().isFailed()) {
-                            estimate.finished(elapsedMillis(), delayMillis, firstPoll);
+                            estimate.finished(sentMillis, runningSentMillis);
                         }
                         finish(seen.task());
                     } else {
-                        firstPoll = false;
+                        runningSentMillis = sentMillis;
                         scheduleNextOrTimeOut();
                     }
                 } else {
