@@ -700,10 +700,10 @@ public class VeeamEmConfiguration implements Cloneable {
     }
 
     /**
-     * How to time the polls of a task: adaptive learns, per EM connection and operation, how long the last 64 tasks
-     * took and polls densely around the expected finish (plain back-off until 8 have finished); backoff polls after
-     * pollInitialDelay, then twice the previous wait each time. Both poll at most ten times a second and wait at most
-     * pollMaxDelay between two polls.
+     * How to time the polls of a task: adaptive learns, per EM connection and operation, how long the last 32 tasks
+     * took and polls densely around the expected finish (plain back-off until 2 have finished; a change of the typical
+     * time is followed within a few tasks); backoff polls after pollInitialDelay, then twice the previous wait each
+     * time. Both poll at most ten times a second and wait at most pollMaxDelay between two polls.
      */
     public void setPollStrategy(VeeamEmPollStrategy pollStrategy) {
         this.pollStrategy = pollStrategy;

@@ -3,6 +3,7 @@ package dev.camelveeam.veeamem;
 import java.util.List;
 import java.util.Map;
 
+import dev.camelveeam.veeamem.internal.RunTimeEstimates;
 import dev.camelveeam.veeamem.model.Task;
 import dev.camelveeam.veeamem.simulator.EmSimulator;
 import dev.camelveeam.veeamem.simulator.RecordedRequest;
@@ -131,7 +132,9 @@ class CamelMainTest {
         assertTrue(text.contains("EM " + sim.getBaseUrl() + " as svc-camel: logged on"), text);
         assertTrue(text.contains("operations: 1") && text.contains("logons: 1") && text.contains("failures: 0"), text);
         assertTrue(text.contains("Tasks in flight: 0"), text);
-        assertTrue(text.contains("  removeInclude/UpdateJob: learning, 1 of 6 run times (back-off until then)"), text);
+        assertTrue(text.contains("  removeInclude/UpdateJob: learning, 1 of " + RunTimeEstimates.MIN_SAMPLES
+                                 + " run times (back-off until then)"),
+                text);
         Map<?, ?> connection = (Map<?, ?>) ((List<?>) json.get("connections")).get(0);
         assertEquals(Map.of("removeInclude/UpdateJob", Map.of("samples", 1)), connection.get("runTimeEstimates"));
         assertEquals(1L, json.get("operations"));

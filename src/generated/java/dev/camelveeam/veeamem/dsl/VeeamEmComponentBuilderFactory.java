@@ -627,11 +627,12 @@ public interface VeeamEmComponentBuilderFactory {
         }
         /**
          * How to time the polls of a task: adaptive learns, per EM connection
-         * and operation, how long the last 64 tasks took and polls densely
-         * around the expected finish (plain back-off until 8 have finished);
-         * backoff polls after pollInitialDelay, then twice the previous wait
-         * each time. Both poll at most ten times a second and wait at most
-         * pollMaxDelay between two polls.
+         * and operation, how long the last 32 tasks took and polls densely
+         * around the expected finish (plain back-off until 2 have finished; a
+         * change of the typical time is followed within a few tasks); backoff
+         * polls after pollInitialDelay, then twice the previous wait each time.
+         * Both poll at most ten times a second and wait at most pollMaxDelay
+         * between two polls.
          * 
          * The option is a:
          * <code>dev.camelveeam.veeamem.VeeamEmPollStrategy</code> type.

@@ -68,8 +68,11 @@ public final class TaskPoller {
         /** The learnt run times of the task's operation (adaptive strategy), else null. */
         private final RunTimeEstimates.Estimate estimate;
         private long delayMillis;
-        /** Whether no poll has seen the task yet (what the adaptive strategy learns from a Finished first poll). */
-        private boolean firstPoll = true;
+        /**
+         * When the last poll that saw the task unfinished was sent, in ms since the task was accepted; -1 while no poll
+         * has seen it (the adaptive strategy learns the run time from this and the poll that sees it Finished).
+         */
+        private long runningSentMillis = -1;
 
         TaskWait(String routeId, EmTaskHandle task, PollSettings settings, RunTimeEstimates.Estimate estimate) {
             super(TaskPoller.this.waits, routeId, settings.timeoutMillis());
@@ -87,7 +90,8 @@ public final class TaskPoller {
 
         @Override
         void pollOnce() {
-            task.poll().whenComplete(this::polled);
+            long sentMillis = elapsedMillis();
+            task.poll().whenComplete((outcome, failure) -> polled(outcome, failure, sentMillis));
         }
 
         @Override
@@ -113,7 +117,7 @@ public final class TaskPoller {
                                         + ": " + reason + ". The task may still finish in EM.");
         }
 
-        private void polled(PollOutcome outcome, Throwable failure) {
+        private void polled(PollOutcome outcome, Throwable failure, long sentMillis) {
             if (result.isDone()) {
                 return;
             }
@@ -125,11 +129,11 @@ public final class TaskPoller {
                     if (seen.task().isFinished()) {
                         LOG.debug("EM task {} is Finished", seen.task().getTaskId());
                         if (estimate != null && !seen.task().isFailed()) {
-                            estimate.finished(elapsedMillis(), delayMillis, firstPoll);
+                            estimate.finished(sentMillis, runningSentMillis);
                         }
                         finish(seen.task());
                     } else {
-                        firstPoll = false;
+                        runningSentMillis = sentMillis;
                         scheduleNextOrTimeOut();
                     }
                 } else if (!gaveUpAfter(((PollOutcome.Failed) outcome).failure())) {
