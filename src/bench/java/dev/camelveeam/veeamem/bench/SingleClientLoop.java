@@ -41,7 +41,7 @@ public final class SingleClientLoop {
                 @Override
                 public void configure() {
                     from("direct:remove").to("veeam-em:removeInclude?baseUrl=" + sim.getBaseUrl()
-                                             + "&username=bench&password=bench&pollInitialDelay=0&pollMaxDelay=5000");
+                                             + "&username=bench&password=bench&pollInitialDelay=0&pollMaxDelay=5000&pollStrategy=backoff");
                 }
             });
             context.start();
