@@ -302,26 +302,36 @@ public final class EmConnection implements AutoCloseable {
             EmRequest request, VeeamEmFormat format, String authHeader, String authValue, boolean inSession) {
         CompletableFuture<EmResponse> result = new CompletableFuture<>();
         transport.send(request, format, authHeader, authValue).whenComplete((response, failure) -> {
-            if (failure == null) {
-                answered(response, inSession, result);
-                return;
-            }
-            Throwable cause = Futures.unwrap(failure);
-            if (!(cause instanceof VeeamEmTransportException first) || first.isRequestSent()
-                    || stoppingReason != null || !transport.worthConnectingAgain(first)) {
-                result.completeExceptionally(cause);
-                return;
-            }
-            LOG.debug("{} could not connect to EM at {}; trying once more: {}", request, getRoot(), cause.getMessage());
-            transport.send(request, format, authHeader, authValue).whenComplete((again, secondFailure) -> {
-                if (secondFailure == null) {
-                    answered(again, inSession, result);
+            try {
+                if (failure == null) {
+                    answered(response, inSession, result);
                     return;
                 }
-                Throwable secondCause = Futures.unwrap(secondFailure);
-                secondCause.addSuppressed(first);
-                result.completeExceptionally(secondCause);
-            });
+                Throwable cause = Futures.unwrap(failure);
+                if (!(cause instanceof VeeamEmTransportException first) || first.isRequestSent()
+                        || stoppingReason != null || !transport.worthConnectingAgain(first)) {
+                    result.completeExceptionally(cause);
+                    return;
+                }
+                LOG.debug("{} could not connect to EM at {}; trying once more: {}", request, getRoot(),
+                        cause.getMessage());
+                transport.send(request, format, authHeader, authValue).whenComplete((again, secondFailure) -> {
+                    try {
+                        if (secondFailure == null) {
+                            answered(again, inSession, result);
+                            return;
+                        }
+                        Throwable secondCause = Futures.unwrap(secondFailure);
+                        secondCause.addSuppressed(first);
+                        result.completeExceptionally(secondCause);
+                    } catch (Throwable e) {
+                        result.completeExceptionally(e);
+                    }
+                });
+            } catch (Throwable e) {
+                // whenComplete swallows what its action throws: the request's future must end all the same
+                result.completeExceptionally(e);
+            }
         });
         return result;
     }

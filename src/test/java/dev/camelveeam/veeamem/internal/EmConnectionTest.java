@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.camelveeam.veeamem.VeeamEmFormat;
 import dev.camelveeam.veeamem.VeeamEmLogonException;
@@ -62,6 +63,28 @@ class EmConnectionTest {
         transport.answerWith(request -> answer(201, FakeTransport.LOGON_ANSWER));
         assertFalse(connection.session().isCompletedExceptionally());
         assertEquals(2, transport.count("POST", "/sessionMngr"));
+    }
+
+    @Test
+    void anErrorWhileSendingAgainAfterAFailedConnectEndsTheRequestInsteadOfLeavingItWaiting() {
+        AtomicInteger deletes = new AtomicInteger();
+        FakeTransport transport = new FakeTransport(clock, request -> {
+            if (request.pathAndQuery().startsWith("/sessionMngr")) {
+                return answer(201, FakeTransport.LOGON_ANSWER);
+            }
+            if (deletes.incrementAndGet() == 1) {
+                return CompletableFuture.failedFuture(new VeeamEmTransportException("could not connect", false, null));
+            }
+            throw new OutOfMemoryError("simulated");
+        });
+        EmConnection connection = connection(transport);
+        EmSession session = connection.session().join();
+
+        CompletableFuture<EmResponse> sent = connection.executeIn(session, DELETE, VeeamEmFormat.xml);
+
+        assertTrue(sent.isCompletedExceptionally(), "the request ended although sending it again threw");
+        assertInstanceOf(OutOfMemoryError.class, failure(sent));
+        assertEquals(2, transport.count("DELETE", "/jobs/j/includes/i"), "sent once more after the failed connect");
     }
 
     @Test
