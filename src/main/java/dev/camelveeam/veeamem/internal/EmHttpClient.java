@@ -299,10 +299,17 @@ public final class EmHttpClient implements EmTransport {
                 failNotSent();
                 return;
             }
-            backstop = startDeadline(backstops, () -> fail(new VeeamEmTransportException(
-                    request + " to EM at " + root + " got no answer within " + backstopMillis(settings)
-                                                                                         + " ms (connectTimeout plus twice responseTimeout)",
-                    onItsWay.get(), null)));
+            backstop = startDeadline(backstops, () -> fail(noAnswerInTime()));
+        }
+
+        private VeeamEmTransportException noAnswerInTime() {
+            boolean mayBeSent = onItsWay.get();
+            return new VeeamEmTransportException(
+                    request + " to EM at " + root + (mayBeSent
+                            ? " got no answer" : " was not sent: no connection to EM was ready")
+                                                 + " within " + backstopMillis(settings)
+                                                 + " ms (connectTimeout plus twice responseTimeout)",
+                    mayBeSent, null);
         }
 
         void failNotSent() {
@@ -350,13 +357,16 @@ public final class EmHttpClient implements EmTransport {
         /** The request is handed to a connection: from now on it may reach EM, and its answer deadline runs. */
         void onItsWay() {
             if (onItsWay.compareAndSet(false, true)) {
-                answerDeadline = startDeadline(answerDeadlines, () -> fail(new VeeamEmTransportException(
-                        request + " to EM at " + root + ": no complete answer within responseTimeout ("
-                                                                                                         + settings
-                                                                                                                 .responseTimeoutMillis()
-                                                                                                         + " ms)",
-                        true, null)));
+                answerDeadline = startDeadline(answerDeadlines, () -> fail(noCompleteAnswer()));
             }
+        }
+
+        /** Made only when the deadline passes: a message per request in flight would cost heap. */
+        private VeeamEmTransportException noCompleteAnswer() {
+            return new VeeamEmTransportException(
+                    request + " to EM at " + root + ": no complete answer within responseTimeout ("
+                                                 + settings.responseTimeoutMillis() + " ms)",
+                    true, null);
         }
 
         @Override
@@ -396,10 +406,12 @@ public final class EmHttpClient implements EmTransport {
             try {
                 return deadlines.start(onDue);
             } catch (RejectedExecutionException stopped) {
+                // at the hand-over to a connection the request may already be on its way: say so, as it is
+                boolean mayBeSent = onItsWay.get();
                 fail(new VeeamEmTransportException(
-                        request + " to EM at " + root + " was not sent: the component is"
-                                                   + " stopping",
-                        false, stopped));
+                        request + " to EM at " + root + (mayBeSent ? " got no answer" : " was not sent")
+                                                   + ": the component is stopping",
+                        mayBeSent, stopped));
                 return null;
             }
         }
