@@ -2,6 +2,8 @@ package dev.camelveeam.veeamem.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import dev.camelveeam.veeamem.simulator.EmSimulator;
 import org.apache.camel.CamelContext;
@@ -20,7 +22,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  *     dev.camelveeam.veeamem.bench.SingleClientLoop component 14
  * </pre>
  *
- * Arguments: {@code component} or {@code minimal}, and the number of rounds (default 14).
+ * Arguments: {@code component}, {@code minimal} or {@code handoff} (the async minimal client with its result handed to
+ * another thread, the latency phase's reference for the execution model), and the number of rounds (default 14).
  */
 public final class SingleClientLoop {
 
@@ -30,11 +33,13 @@ public final class SingleClientLoop {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean component = args.length == 0 || args[0].equals("component");
+        String client = args.length == 0 ? "component" : args[0];
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 14;
+        ExecutorService handOff = Executors.newCachedThreadPool();
         try (EmSimulator sim = new EmSimulator().withUser("bench", "bench").withSeedData(false)
                 .withTaskRunTime(Duration.ZERO).withTaskCollectTime(Duration.ZERO).start();
-             MinimalEmClient minimal = new MinimalEmClient(sim.getBaseUrl(), "bench", "bench")) {
+             MinimalEmClient minimal = new MinimalEmClient(sim.getBaseUrl(), "bench", "bench");
+             MinimalAsyncEmClient minimalAsync = new MinimalAsyncEmClient(sim.getBaseUrl(), "bench", "bench")) {
             IncludeSupply supply = new IncludeSupply(sim, 16);
             CamelContext context = new DefaultCamelContext();
             context.addRoutes(new RouteBuilder() {
@@ -46,12 +51,13 @@ public final class SingleClientLoop {
             });
             context.start();
             minimal.logOn();
+            minimalAsync.logOn();
             ProducerTemplate template = context.createProducerTemplate();
             for (int round = 0; round < rounds; round++) {
                 List<IncludeSupply.Include> includes = supply.next(OPS_PER_ROUND);
                 long start = System.nanoTime();
                 for (IncludeSupply.Include include : includes) {
-                    if (component) {
+                    if (client.equals("component")) {
                         Exchange result = template.request("direct:remove", exchange -> {
                             exchange.getMessage().setHeader("CamelVeeamEmJobId", include.jobId());
                             exchange.getMessage().setHeader("CamelVeeamEmIncludeId", include.includeId());
@@ -59,15 +65,20 @@ public final class SingleClientLoop {
                         if (result.getException() != null) {
                             throw result.getException();
                         }
+                    } else if (client.equals("handoff")) {
+                        minimalAsync.removeInclude(include.jobId(), include.includeId(), new Backoff(0, 100, 5000))
+                                .thenApplyAsync(done -> done, handOff).get();
                     } else {
                         minimal.removeInclude(include.jobId(), include.includeId(), new Backoff(0, 100, 5000));
                     }
                 }
-                System.out.printf("%s round %d: %.1f µs/op%n", component ? "component" : "minimal", round,
+                System.out.printf("%s round %d: %.1f µs/op%n", client, round,
                         (System.nanoTime() - start) / 1e3 / OPS_PER_ROUND);
                 sim.clearRequests();
             }
             context.stop();
+        } finally {
+            handOff.shutdownNow();
         }
     }
 }
