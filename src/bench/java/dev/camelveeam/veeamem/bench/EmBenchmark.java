@@ -86,7 +86,8 @@ public final class EmBenchmark {
     private MinimalEmClient minimal;
     private MinimalAsyncEmClient minimalAsync;
     /**
-     * `latency`'s minimal async + hand-off: a cached pool hands the result to an idle thread, as RouteWorkPool does.
+     * The {@code latency} phase's minimal async + hand-off: a cached pool hands the result to an idle thread, as
+     * {@code RouteWorkPool} does.
      */
     private final ExecutorService handOff = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "bench-handoff");

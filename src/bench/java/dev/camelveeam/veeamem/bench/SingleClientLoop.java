@@ -34,6 +34,9 @@ public final class SingleClientLoop {
 
     public static void main(String[] args) throws Exception {
         String client = args.length == 0 ? "component" : args[0];
+        if (!List.of("component", "minimal", "handoff").contains(client)) {
+            throw new IllegalArgumentException("The client must be component, minimal or handoff, not " + client);
+        }
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 14;
         ExecutorService handOff = Executors.newCachedThreadPool();
         try (EmSimulator sim = new EmSimulator().withUser("bench", "bench").withSeedData(false)
