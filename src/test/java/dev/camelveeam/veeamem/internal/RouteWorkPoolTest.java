@@ -1,6 +1,9 @@
 package dev.camelveeam.veeamem.internal;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The route-work pool starts threads only when none is idle, up to its maximum, then queues. */
+/**
+ * The route-work pool starts threads only when none is idle, up to its maximum, then queues; work goes to the thread
+ * that became idle last, so that threads the work does not need time out.
+ */
 class RouteWorkPoolTest {
 
     private final RouteWorkPool pool = new RouteWorkPool(3, 60_000, work -> new Thread(work, "route-work-test"));
@@ -63,11 +69,102 @@ class RouteWorkPoolTest {
     }
 
     @Test
+    void workGoesToTheThreadThatBecameIdleLast() {
+        startThreadsAndLetThemIdle(pool, 3);
+        Set<Thread> ranOn = ConcurrentHashMap.newKeySet();
+        AtomicInteger done = new AtomicInteger();
+        for (int i = 1; i <= 30; i++) {
+            pool.execute(() -> {
+                ranOn.add(Thread.currentThread());
+                done.incrementAndGet();
+            });
+            int expected = i;
+            await().pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(5))
+                    .until(() -> done.get() == expected && pool.idleThreads() == 3);
+        }
+
+        assertEquals(1, ranOn.size(), "the thread idle for the shortest time took every piece of work");
+    }
+
+    @Test
+    void threadsBeyondWhatTheWorkNeedsTimeOutWhileWorkKeepsComing() {
+        RouteWorkPool shortLived = new RouteWorkPool(3, 300, work -> new Thread(work, "route-work-test"));
+        try {
+            startThreadsAndLetThemIdle(shortLived, 3);
+            AtomicInteger done = new AtomicInteger();
+            // one piece of work after the other, far more often than the keep-alive: handed round the three threads
+            // (first come, first served), none of them would ever be idle long enough to end
+            await().pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(10)).until(() -> {
+                int before = done.get();
+                shortLived.execute(done::incrementAndGet);
+                await().atMost(Duration.ofSeconds(5)).until(() -> done.get() > before);
+                return shortLived.getPoolSize() == 1;
+            });
+        } finally {
+            shortLived.shutdownNow();
+        }
+    }
+
+    @Test
+    void noWorkIsLostWhileThreadsTimeOutAndStart() throws InterruptedException {
+        RouteWorkPool churning = new RouteWorkPool(4, 1, work -> new Thread(work, "route-work-test"));
+        AtomicInteger done = new AtomicInteger();
+        Thread[] submitters = new Thread[4];
+        for (int t = 0; t < submitters.length; t++) {
+            submitters[t] = new Thread(() -> {
+                for (int i = 0; i < 2_000; i++) {
+                    churning.execute(done::incrementAndGet);
+                }
+            });
+            submitters[t].start();
+        }
+        for (Thread submitter : submitters) {
+            submitter.join(10_000);
+        }
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> done.get() == 8_000);
+        } finally {
+            churning.shutdownNow();
+        }
+        assertTrue(churning.awaitTermination(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void shutdownNowHandsBackTheQueuedWork() {
+        for (int i = 0; i < 3; i++) {
+            pool.execute(this::awaitRelease);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> pool.getActiveCount() == 3);
+        Runnable queued = () -> {
+        };
+        pool.execute(queued);
+
+        assertEquals(List.of(queued), pool.shutdownNow());
+    }
+
+    @Test
     void refusesWorkOnceShutDown() {
         pool.shutdown();
 
         assertThrows(RejectedExecutionException.class, () -> pool.execute(() -> {
         }));
+    }
+
+    /** Starts the threads with work that holds each of them until all are started, then lets them all idle. */
+    private static void startThreadsAndLetThemIdle(RouteWorkPool pool, int threads) {
+        CountDownLatch allStarted = new CountDownLatch(threads);
+        for (int i = 0; i < threads; i++) {
+            pool.execute(() -> {
+                allStarted.countDown();
+                try {
+                    allStarted.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> pool.idleThreads() == threads);
+        assertEquals(threads, pool.getPoolSize());
     }
 
     private void awaitRelease() {
