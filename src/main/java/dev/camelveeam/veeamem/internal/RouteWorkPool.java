@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The pool exchanges continue on: a thread is started only when none is idle, up to the maximum, and past that the work
@@ -90,9 +91,13 @@ public final class RouteWorkPool extends ThreadPoolExecutor {
         }
 
         int idleThreads() {
+            return locked(idle::size);
+        }
+
+        private <T> T locked(Supplier<T> action) {
             lock.lock();
             try {
-                return idle.size();
+                return action.get();
             } finally {
                 lock.unlock();
             }
@@ -178,54 +183,28 @@ public final class RouteWorkPool extends ThreadPoolExecutor {
 
         @Override
         public Runnable poll() {
-            lock.lock();
-            try {
-                return queued.poll();
-            } finally {
-                lock.unlock();
-            }
+            return locked(queued::poll);
         }
 
         @Override
         public Runnable peek() {
-            lock.lock();
-            try {
-                return queued.peek();
-            } finally {
-                lock.unlock();
-            }
+            return locked(queued::peek);
         }
 
         @Override
         public boolean remove(Object work) {
-            lock.lock();
-            try {
-                return queued.remove(work);
-            } finally {
-                lock.unlock();
-            }
+            return locked(() -> queued.remove(work));
         }
 
         @Override
         public int size() {
-            lock.lock();
-            try {
-                return queued.size();
-            } finally {
-                lock.unlock();
-            }
+            return locked(queued::size);
         }
 
         /** Over a copy of the queued work; removing through it removes from the queue (the pool's purge does). */
         @Override
         public Iterator<Runnable> iterator() {
-            Iterator<Runnable> copy;
-            lock.lock();
-            try {
-                copy = new ArrayList<>(queued).iterator();
-            } finally {
-                lock.unlock();
-            }
+            Iterator<Runnable> copy = locked(() -> new ArrayList<>(queued)).iterator();
             return new Iterator<>() {
                 private Runnable last;
 
@@ -258,8 +237,7 @@ public final class RouteWorkPool extends ThreadPoolExecutor {
 
         @Override
         public int drainTo(Collection<? super Runnable> to, int maxElements) {
-            lock.lock();
-            try {
+            return locked(() -> {
                 int drained = 0;
                 Runnable next;
                 while (drained < maxElements && (next = queued.poll()) != null) {
@@ -267,9 +245,7 @@ public final class RouteWorkPool extends ThreadPoolExecutor {
                     drained++;
                 }
                 return drained;
-            } finally {
-                lock.unlock();
-            }
+            });
         }
     }
 
