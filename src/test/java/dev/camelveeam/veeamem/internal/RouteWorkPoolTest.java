@@ -35,13 +35,8 @@ class RouteWorkPoolTest {
 
     @Test
     void workAfterWorkReusesTheIdleThread() {
-        AtomicInteger done = new AtomicInteger();
-        for (int i = 1; i <= 50; i++) {
-            pool.execute(done::incrementAndGet);
-            int expected = i;
-            await().pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(5))
-                    .until(() -> done.get() == expected && pool.getActiveCount() == 0);
-        }
+        oneAfterTheOther(50, () -> {
+        });
 
         assertEquals(1, pool.getLargestPoolSize(), "one thread did all the work, one piece at a time");
     }
@@ -72,16 +67,7 @@ class RouteWorkPoolTest {
     void workGoesToTheThreadThatBecameIdleLast() {
         startThreadsAndLetThemIdle(pool, 3);
         Set<Thread> ranOn = ConcurrentHashMap.newKeySet();
-        AtomicInteger done = new AtomicInteger();
-        for (int i = 1; i <= 30; i++) {
-            pool.execute(() -> {
-                ranOn.add(Thread.currentThread());
-                done.incrementAndGet();
-            });
-            int expected = i;
-            await().pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(5))
-                    .until(() -> done.get() == expected && pool.idleThreads() == 3);
-        }
+        oneAfterTheOther(30, () -> ranOn.add(Thread.currentThread()));
 
         assertEquals(1, ranOn.size(), "the thread idle for the shortest time took every piece of work");
     }
@@ -148,6 +134,20 @@ class RouteWorkPoolTest {
 
         assertThrows(RejectedExecutionException.class, () -> pool.execute(() -> {
         }));
+    }
+
+    /** Runs the work so many times, each once the one before has run and every thread of the pool waits again. */
+    private void oneAfterTheOther(int times, Runnable work) {
+        AtomicInteger done = new AtomicInteger();
+        for (int i = 1; i <= times; i++) {
+            pool.execute(() -> {
+                work.run();
+                done.incrementAndGet();
+            });
+            int expected = i;
+            await().pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(5))
+                    .until(() -> done.get() == expected && pool.idleThreads() == pool.getPoolSize());
+        }
     }
 
     /** Starts the threads with work that holds each of them until all are started, then lets them all idle. */
