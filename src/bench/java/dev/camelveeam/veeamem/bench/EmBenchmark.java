@@ -54,7 +54,8 @@ import org.apache.camel.support.service.ServiceHelper;
  * <li>{@code submit}: how long a submission holds the calling thread while the simulator answers every request after
  * {@code bench.answerDelayMillis};</li>
  * <li>{@code latency}: the time per {@code removeInclude} (task finishing at once) through the component and through
- * both minimal clients, per first-poll delay, in interleaved rounds;</li>
+ * both minimal clients, per first-poll delay, in interleaved rounds, and, for reference, through the async minimal
+ * client with its result handed to another thread (the least code that keeps the component's execution model);</li>
  * <li>{@code slowstep}: exchanges on a route with a slow step after the component, and a stream of exchanges on another
  * route whose completion should stay on schedule;</li>
  * <li>{@code polls}: the polls the component makes for one long task with {@code pollInitialDelay=0};</li>
